@@ -1,0 +1,60 @@
+"""Reconciliation checks: named rules that find where a plan contradicts itself, and their reports.
+
+``run_checks(plans)`` runs every rule of every family on each plan and, for plans of the same
+ambito passed together, the rules across years. Rule ids, severities and descriptions live in
+``registry.RULES`` (docs/rules.md is generated from it).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+# Importing the family modules registers their rules, in the order reports list them.
+from . import arithmetic, totals, sources, allegato_b, allegato_a, bounds, money, narrative, years, extraction  # noqa: F401,E501
+from .context import PlanContext
+from .findings import Finding, Findings
+from .registry import FAMILIES, PLAN_CHECKS, RULES, YEARS_CHECKS, Rule, rules_markdown, rules_table
+
+if TYPE_CHECKING:
+    from ..model import Plan
+
+__all__ = ["FAMILIES", "Finding", "Findings", "RULES", "Rule", "render_report", "rules_markdown", "rules_table",
+           "run_checks"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def run_checks(plans: "Sequence[Plan]") -> Findings:
+    """Every rule on every plan, then the rules across years; findings of each plan in rule order."""
+    plans = list(plans)
+    found: list[Finding] = []
+    for plan in plans:
+        context = PlanContext(plan)
+        for check in PLAN_CHECKS:
+            found.extend(check(context))
+    if len(plans) > 1:
+        for years_check in YEARS_CHECKS:
+            found.extend(years_check(plans))
+    unknown = {f.rule for f in found} - set(RULES)
+    if unknown:  # a rule id must be documented before it can be reported
+        raise RuntimeError(f"undeclared rule ids: {sorted(unknown)}")
+    return Findings(found, plans)
+
+
+def render_report(findings: Findings, plans: "Sequence[Plan] | None" = None, fmt: str = "text",
+                  color: bool | None = None) -> str:
+    """The report of ``findings`` as ``text`` (terminal, colour), ``json`` (interfaces.md) or ``html``."""
+    chosen = list(plans) if plans is not None else findings.plans
+    if fmt == "json":
+        from .report_json import render_json
+
+        return render_json(findings, chosen)
+    if fmt == "html":
+        from .report_html import render_html
+
+        return render_html(findings, chosen)
+    if fmt == "text":
+        from .report_text import render_text
+
+        return render_text(findings, chosen, color=color)
+    raise ValueError(f"unknown report format {fmt!r}: text, json or html")

@@ -1,0 +1,50 @@
+"""Extraction problems: a cell that could not be read or resolved is its own kind of finding.
+
+They say where the reading failed, never that the plan contradicts itself; the rules leave such
+cells out instead of counting them as 0.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .context import PlanContext
+from .findings import Finding
+from .registry import checker, declare
+
+FAMILY = "extraction"
+declare("extraction_unresolved_comune", "warning", FAMILY,
+        "a printed comune or ente could not be resolved to an ISTAT code / canonical ente (row left out of matching)")
+declare("extraction_unreadable_value", "warning", FAMILY,
+        "a printed value could not be read in the form its column expects (left out of the sums)")
+declare("ocr_low_confidence", "info", FAMILY, "a cell read by OCR with low confidence")
+declare("extraction_missing_table", "warning", FAMILY,
+        "a table the plan announces (caption or section) could not be extracted (rules that need it are skipped)")
+
+RULE_OF_KIND = {
+    "unresolved": "extraction_unresolved_comune",
+    "unreadable": "extraction_unreadable_value",
+    "low_confidence": "ocr_low_confidence",
+    "missing_table": "extraction_missing_table",
+}
+
+
+@checker
+def extraction(ctx: PlanContext) -> Iterator[Finding]:
+    for warning in ctx.warnings:
+        rule = RULE_OF_KIND.get(warning.kind)
+        if rule is None:
+            continue
+        record: dict = {}
+        table = ctx.table(warning.table) if warning.table else None
+        if table is not None and warning.row is not None and 0 <= warning.row < len(table.records):
+            record = table.records[warning.row]
+        evidence = []
+        if warning.table and warning.row is not None and warning.column:
+            evidence.append((warning.table, warning.row, warning.column))
+        printed = f" (printed {warning.text!r})" if warning.text else ""
+        where = f"{warning.table}: " if warning.table else ""
+        yield ctx.finding(
+            rule, f"{where}{warning.message}{printed}", tables=[warning.table] if warning.table else [],
+            record=record, field=warning.column, found=warning.text, evidence=evidence, pages=[warning.page],
+            kind="extraction",
+        )

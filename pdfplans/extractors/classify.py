@@ -1,0 +1,149 @@
+"""Decide what each printed table is: which canonical table(s) and which column plays which role.
+
+A printed table is scored against every spec by its header (synonyms), its caption (the nearest
+narrative lines above) and whether its values read as the spec's kinds. One printed table may
+serve two specs whose roles are disjoint but for the key (soglia indigenti and quota forze di
+polizia side by side); each spec takes at most one printed table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ValueParseError
+from ..normalize import numbers
+from .catalog import SPECS, EMPTY_MARKER, TableSpec
+from .grid import join_cell_text
+from .headers import assign_roles, normalize_text
+from .lines import Line
+from .locate import PrintedTable
+
+MIN_SCORE = 0.55
+_AT_LABEL = re.compile(r"^(totale\s+)?at\s*\d+\b|^ambito\b|^area\b", re.IGNORECASE)
+
+
+@dataclass
+class Match:
+    spec: TableSpec
+    table: PrintedTable
+    roles: dict[str, int]  # role → column index
+    score: float
+
+
+def _caption_score(spec: TableSpec, caption: list[Line], title: str) -> float:
+    """1 when the nearest caption line says what the spec is, less the farther up it is."""
+    if spec.caption is None:
+        return 0.0
+    texts = [title] if title else []
+    texts += [line.text for line in reversed(caption)]
+    for distance, text in enumerate(texts[:8]):
+        if spec.caption.search(normalize_text(text)) or spec.caption.search(text):
+            return max(0.3, 1.0 - 0.12 * distance)
+    return 0.0
+
+
+_PARSERS = {
+    "int": numbers.parse_strict_int,
+    "units_di_cui": numbers.parse_with_part,
+    "liberi": numbers.parse_liberi,
+    "pct": numbers.parse_percent,
+    "euro": numbers.parse_euro,
+    "date": numbers.parse_date,
+    "time": numbers.parse_time,
+}
+
+
+def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int]) -> float:
+    """Share of typed cells that read as their role's kind (names must not be numbers)."""
+    checked = ok = 0
+    for role in spec.roles:
+        column = roles.get(role.name)
+        if column is None:
+            continue
+        for row in table.rows[:40]:
+            text = join_cell_text(row[column]) if column < len(row) else ""
+            if not text or (role.kind in _PARSERS and text.upper().startswith("TOTALE")):
+                continue
+            checked += 1
+            parser = _PARSERS.get(role.kind)
+            if parser is not None:
+                try:
+                    parser(text)
+                    ok += 1
+                except ValueParseError:
+                    pass
+            elif role.kind in ("name", "ente"):
+                ok += 0 if text.replace(".", "").replace(",", "").isdigit() else 1
+            else:
+                ok += 1
+    return ok / checked if checked else 0.5
+
+
+def _headerless_roles(spec: TableSpec, table: PrintedTable) -> dict[str, int]:
+    """Roles by position for a table printed with no header: required roles left to right."""
+    columns = len(table.columns)
+    required = [r for r in spec.roles if r.required]
+    if len(required) != columns:
+        return {}
+    return {role.name: index for index, role in enumerate(required)}
+
+
+def score(spec: TableSpec, table: PrintedTable) -> Match:
+    has_header = any(h.strip() for h in table.header)
+    if has_header:
+        roles, header_score = assign_roles(table.header, spec.roles)
+        if len(table.header) < sum(1 for r in spec.roles if r.required):
+            header_score *= 0.5
+    else:
+        roles = _headerless_roles(spec, table) if spec.headerless else {}
+        header_score = 0.6 if roles and _looks_grouped(table) else 0.0
+    if any(r.required and r.name not in roles for r in spec.roles):
+        return Match(spec, table, roles, 0.0)  # a table without one of its essential columns is not this one
+    caption = _caption_score(spec, table.caption, table.title)
+    total = header_score + spec.caption_weight * caption
+    if spec.caption_weight >= 0.5 and caption == 0.0:
+        total *= 0.5  # tables that share a header (b, c, d, j...) are told apart by their caption
+    total += 0.3 * _kind_score(spec, table, roles) if roles else 0.0
+    return Match(spec, table, roles, total if roles else 0.0)
+
+
+def _looks_grouped(table: PrintedTable) -> bool:
+    """Rows like "AT 1" … "TOTALE AT 1": the population table's shape."""
+    labels = [join_cell_text(row[0]) for row in table.rows if row and row[0] is not None]
+    return sum(1 for t in labels if _AT_LABEL.match(t)) >= 2
+
+
+def classify(tables: list[PrintedTable]) -> list[Match]:
+    candidates = sorted((score(spec, table) for table in tables for spec in SPECS), key=lambda m: -m.score)
+    chosen: list[Match] = []
+    taken_specs: set[str] = set()
+    used_columns: dict[int, set[int]] = {}
+    for match in candidates:
+        if match.score < MIN_SCORE or match.spec.id in taken_specs:
+            continue
+        columns = set(match.roles.values())
+        key_column = match.roles.get(match.spec.key)
+        already = used_columns.get(id(match.table))
+        if already is not None and (columns - {key_column}) & already:
+            continue  # this printed table already serves a spec with these columns
+        chosen.append(match)
+        taken_specs.add(match.spec.id)
+        used_columns.setdefault(id(match.table), set()).update(columns - {key_column})
+    chosen.sort(key=lambda m: (m.table.page, tables.index(m.table)))
+    return chosen
+
+
+def find_empty_tables(narrative: list[Line], found: set[str]) -> list[tuple[TableSpec, Line]]:
+    """Specs printed as a caption followed by "Nessun Ente Proprietario ha comunicato…"."""
+    out = []
+    for spec in SPECS:
+        if spec.id in found or not spec.may_be_empty or spec.caption is None:
+            continue
+        for index, line in enumerate(narrative):
+            if not spec.caption.search(normalize_text(line.text)):
+                continue
+            after = " ".join(l.text for l in narrative[index + 1 : index + 4])
+            if EMPTY_MARKER.search(normalize_text(after)) or EMPTY_MARKER.search(normalize_text(line.text)):
+                out.append((spec, line))
+                break
+    return out

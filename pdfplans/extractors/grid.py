@@ -1,0 +1,170 @@
+"""Columns, rows and cells of one printed table from word positions, ruling lines as evidence.
+
+The same code serves full grids, horizontal rules only and no borders at all:
+- columns follow the vertical rules when the table has them, else the gaps that run down the
+  table between the phrases of every line (header included);
+- rows follow the horizontal rules when the table has them, else a line starts a new row when it
+  prints in a column that the current row already closed or in a single-line (numeric) column
+  already filled — cells are top-aligned in Word and LibreOffice tables.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Cell
+from .lines import Line
+from .page import Rule, Word
+
+Interval = tuple[float, float]
+_TOL = 2.0
+
+
+def merge_intervals(intervals: list[Interval], gap: float = 0.0) -> list[Interval]:
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(intervals):
+        if merged and x0 <= merged[-1][1] + gap:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
+
+
+def cluster_positions(values: list[float], tol: float = _TOL) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def vertical_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float) -> list[float]:
+    """x of the vertical rules crossing the band [top, bottom] inside [x0, x1]."""
+    xs = [
+        r.x0 for r in rules
+        if not r.horizontal and x0 - 3 <= r.x0 <= x1 + 3 and min(r.y1, bottom) - max(r.y0, top) > 2
+    ]
+    return cluster_positions(xs)
+
+
+def horizontal_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float) -> list[float]:
+    """y of the horizontal rules across at least a fifth of [x0, x1] inside [top, bottom]."""
+    width = max(1.0, x1 - x0)
+    ys = [
+        r.y0 for r in rules
+        if r.horizontal and top - 3 <= r.y0 <= bottom + 3 and (min(r.x1, x1) - max(r.x0, x0)) > 0.2 * width
+    ]
+    return cluster_positions(ys)
+
+
+def coverage_columns(lines: list[Line], splits: list[float] | None = None) -> list[Interval]:
+    """Column intervals: the x-ranges that some phrase of some line covers."""
+    spans = [(p.x0, p.x1) for line in lines for p in line.phrases(splits)]
+    return merge_intervals(spans)
+
+
+def columns_from_rules(xs: list[float], x0: float, x1: float) -> list[Interval]:
+    bounds = cluster_positions([x0, *xs, x1], tol=3.0)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a > 3.0]
+
+
+def widen(columns: list[Interval], left: float, right: float) -> list[Interval]:
+    """Stretch coverage intervals to the middle of the gaps, so every word falls in one column."""
+    if not columns:
+        return []
+    cuts = [left - 1] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [right + 1]
+    return list(zip(cuts, cuts[1:]))
+
+
+def column_of(x_center: float, columns: list[Interval]) -> int | None:
+    for index, (a, b) in enumerate(columns):
+        if a <= x_center < b:
+            return index
+    return None
+
+
+@dataclass
+class RowBand:
+    lines: list[Line]
+    top: float
+    bottom: float
+
+
+def rows_by_rules(lines: list[Line], ys: list[float]) -> list[RowBand]:
+    """Lines grouped into the bands between horizontal rules."""
+    bands: dict[int, list[Line]] = {}
+    for line in lines:
+        index = sum(1 for y in ys if y <= line.center_y)
+        bands.setdefault(index, []).append(line)
+    out = []
+    for index in sorted(bands):
+        group = bands[index]
+        top = ys[index - 1] if 0 < index <= len(ys) else min(l.top for l in group)
+        bottom = ys[index] if index < len(ys) else max(l.bottom for l in group)
+        out.append(RowBand(group, top, bottom))
+    return out
+
+
+def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float) -> list[RowBand]:
+    """Rows of a table without horizontal rules (cells top-aligned)."""
+    bands: list[RowBand] = []
+    filled: set[int] = set()
+    previous: set[int] = set()
+    for line in lines:
+        used = {c for w in line.words if (c := column_of((w.x0 + w.x1) / 2, columns)) is not None}
+        closed = filled - previous  # columns whose text already ended in this row
+        new_row = (
+            not bands
+            or bool(used & closed)
+            or bool(used & single_line & filled)
+            or line.top - bands[-1].bottom > gap_limit
+        )
+        if new_row:
+            bands.append(RowBand([line], line.top, line.bottom))
+            filled = set(used)
+        else:
+            bands[-1].lines.append(line)
+            bands[-1].bottom = max(bands[-1].bottom, line.bottom)
+            filled |= used
+        previous = used
+    return bands
+
+
+def cell_from_words(words: list[Word], column: Interval) -> Cell | None:
+    """The printed cell: its lines joined by newlines, a word broken by the cell edge rejoined."""
+    if not words:
+        return None
+    words = sorted(words, key=lambda w: (w.center_y, w.x0))
+    rows: list[list[Word]] = []
+    for word in words:
+        if rows and abs(word.center_y - rows[-1][0].center_y) < 0.5 * word.height:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    text = "\n".join(" ".join(w.text for w in row) for row in rows)
+    page = words[0].page
+    bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
+    confidences = [w.confidence for w in words if w.confidence is not None]
+    confidence = min(confidences) if confidences else None
+    return Cell(text, page, bbox, confidence)
+
+
+def join_cell_text(cell: Cell | None) -> str:
+    """Flat text of a cell: lines joined by a space; a line ending in "-" joins without one.
+
+    Whether a line break fell inside a word ("CASALBUTTA" + "NO") cannot be told from geometry
+    alone; names are repaired against the gazetteer later (normalize.repair).
+    """
+    if cell is None:
+        return ""
+    out = ""
+    for line in (ln.strip() for ln in cell.text.split("\n")):
+        if not line:
+            continue
+        if out.endswith("-") and not out.endswith(" -") and line[0].isalpha():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return " ".join(out.split())

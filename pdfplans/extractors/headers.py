@@ -1,0 +1,79 @@
+"""Header rows: how header-like a line is, and which printed column plays which role."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .catalog import Role
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=8192)
+def normalize_text(text: str) -> str:
+    """Lower case, accents and punctuation removed: "Finalità" → "finalita"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalize_text(text)))
+
+
+def _token_matches(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80:  # typos and OCR misreadings
+        return True
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))  # ristrutturazione/i
+
+
+def synonym_score(header: str, synonym: str) -> float:
+    """Dice overlap of tokens between a printed header and one synonym, 0..1."""
+    h, s = tokens(header), tokens(synonym)
+    if not h or not s:
+        return 0.0
+    matched_s = sum(1 for t in s if any(_token_matches(t, u) for u in h))
+    matched_h = sum(1 for u in h if any(_token_matches(t, u) for t in s))
+    return (matched_s + matched_h) / (len(s) + len(h))
+
+
+def role_score(header: str, role: Role) -> float:
+    return max((synonym_score(header, s) for s in role.synonyms), default=0.0)
+
+
+def assign_roles(headers: list[str], roles: tuple[Role, ...], floor: float = 0.3) -> tuple[dict[str, int], float]:
+    """Give each role the printed column whose header names it best (each column once).
+
+    Returns role → column index and the mean score over required roles.
+    """
+    pairs = sorted(
+        ((role_score(h, role), -j, i, j) for i, role in enumerate(roles) for j, h in enumerate(headers) if h),
+        reverse=True,
+    )
+    taken_roles: dict[str, int] = {}
+    scores: dict[str, float] = {}
+    taken_columns: set[int] = set()
+    for score, _, i, j in pairs:
+        role = roles[i]
+        if score < floor or role.name in taken_roles or j in taken_columns:
+            continue
+        taken_roles[role.name] = j
+        scores[role.name] = score
+        taken_columns.add(j)
+    required = [r for r in roles if r.required]
+    mean = sum(scores.get(r.name, 0.0) for r in required) / max(1, len(required))
+    return taken_roles, mean
+
+
+def header_likeness(text: str, vocabulary: frozenset[str]) -> float:
+    """Share of a line's tokens that belong to header vocabulary (numbers count against it)."""
+    toks = tokens(text)
+    hits = sum(1 for t in toks if t in vocabulary and not t.isdigit() or t == "20")
+    if hits < 2 and not (len(toks) == 1 and len(toks[0]) > 3 and hits == 1):
+        return 0.0  # "AT 1" is a group label, not a header; "ENTE" alone may be
+    return hits / len(toks)

@@ -1,0 +1,327 @@
+"""Find the printed tables in the flow of lines of a whole plan, across page breaks.
+
+A table starts at a run of lines laid out in columns (usually its header row), continues while
+lines keep to its columns (or stay inside its ruled grid), and carries on at the top of the next
+page, after a repeated header if there is one. Everything else is narrative.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Cell
+from .grid import (
+    Interval, RowBand, cell_from_words, column_of, columns_from_rules, coverage_columns, horizontal_splits,
+    merge_intervals, rows_by_occupancy, rows_by_rules, vertical_splits, widen,
+)
+from .headers import header_likeness, tokens
+from .lines import Line
+from .page import PageContent, Rule
+
+_NUMERIC = re.compile(r"^[-–+€%'(]*\s*[\d.,:/\-%€ ]+\)?$")
+_CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s)")
+HEADER_MIN = 0.5
+
+
+@dataclass
+class PrintedTable:
+    header: list[str]
+    rows: list[list[Cell | None]]
+    columns: list[Interval]
+    pages: list[int]
+    caption: list[Line]  # narrative lines just above, nearest last
+    title: str = ""
+    ruled: bool = False
+    header_cells: list[Cell | None] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list, repr=False)  # every line it was read from
+
+    @property
+    def page(self) -> int:
+        return self.pages[0]
+
+
+@dataclass
+class _Segment:
+    page: int
+    lines: list[Line]
+    rules: list[Rule]
+
+
+def _phrase_count(line: Line, splits: list[float]) -> int:
+    return len(line.phrases(splits))
+
+
+def _is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text)) and any(c.isdigit() for c in text) or text.strip() in {"-", "- €", "€"}
+
+
+class TableLocator:
+    def __init__(self, pages: list[PageContent], lines: list[list[Line]], vocabulary: frozenset[str]) -> None:
+        self.pages = pages
+        self.stream: list[Line] = [ln for page_lines in lines for ln in page_lines]
+        self.rules = {p.number: p.rules for p in pages}
+        self.widths = {p.number: p.width for p in pages}
+        self.vocabulary = vocabulary
+
+    # -- detection -------------------------------------------------------------------------
+    def _splits(self, line: Line) -> list[float]:
+        return vertical_splits(self.rules.get(line.page, []), line.x0 - 5, line.x1 + 5, line.top, line.bottom)
+
+    def _tabular(self, line: Line) -> bool:
+        return _phrase_count(line, self._splits(line)) >= 2
+
+    def _starts_table(self, index: int) -> bool:
+        line = self.stream[index]
+        if not self._tabular(line):
+            return False
+        following = self.stream[index + 1] if index + 1 < len(self.stream) else None
+        if header_likeness(line.text, self.vocabulary) >= HEADER_MIN:
+            return True
+        return following is not None and following.page == line.page and self._tabular(following)
+
+    def locate(self) -> tuple[list[PrintedTable], list[Line]]:
+        tables: list[PrintedTable] = []
+        narrative: list[Line] = []
+        caption_from = 0
+        index = 0
+        while index < len(self.stream):
+            if self._starts_table(index):
+                start = index
+                # a group label ("AT 1") just above a headerless table belongs to it
+                while (
+                    len(narrative) > caption_from
+                    and narrative[-1] is self.stream[start - 1]
+                    and self._label_above(self.stream[start - 1], self.stream[start])
+                ):
+                    narrative.pop()
+                    start -= 1
+                table, end = self._read(start, narrative[caption_from:])
+                if table is not None and table.rows:
+                    tables.append(table)
+                    caption_from = len(narrative)
+                    index = end
+                    continue
+                narrative.extend(self.stream[start:index])
+            narrative.append(self.stream[index])
+            index += 1
+        return tables, narrative
+
+    # -- one table -------------------------------------------------------------------------
+    def _read(self, start: int, before: list[Line]) -> tuple[PrintedTable | None, int]:
+        first = self.stream[start]
+        size = first.size
+        header_lines: list[Line] = []
+        index = start
+        if header_likeness(first.text, self.vocabulary) >= HEADER_MIN:
+            header_lines.append(first)
+            index += 1
+            rule_below = self._first_rule_below(first)
+            while index < len(self.stream):
+                line = self.stream[index]
+                if line.page != first.page:
+                    break
+                if rule_below is not None:  # ruled: the header is everything above its first rule
+                    if line.center_y >= rule_below:
+                        break
+                elif (
+                    line.top - header_lines[-1].bottom > 1.2 * size
+                    or header_likeness(line.text, self.vocabulary) < HEADER_MIN
+                    or any(_is_numeric(p.text) for p in line.phrases())
+                ):
+                    break
+                header_lines.append(line)
+                index += 1
+        header_tokens = set(tokens(" ".join(l.text for l in header_lines)))
+        if header_tokens and before:  # a title row above the header repeats with it on every page
+            header_tokens |= set(tokens(before[-1].text))
+        coverage = coverage_columns(header_lines, None)
+        segments: list[_Segment] = []
+        current = _Segment(first.page, [], self.rules.get(first.page, []))
+        region_bottom = self._region_bottom(first)
+        previous = header_lines[-1] if header_lines else None
+        while index < len(self.stream):
+            line = self.stream[index]
+            if line.page != current.page:
+                skip = self._repeated_header(index, header_tokens)
+                candidate = self.stream[index + skip] if index + skip < len(self.stream) else None
+                if candidate is None or candidate.page != line.page or not self._fits(candidate, coverage, self._splits(candidate)):
+                    break
+                segments.append(current)
+                current = _Segment(line.page, [], self.rules.get(line.page, []))
+                region_bottom = self._region_bottom(candidate)
+                index += skip
+                previous = None
+                continue
+            splits = self._splits(line)
+            inside_grid = region_bottom is not None and line.center_y <= region_bottom + 2
+            if not inside_grid:
+                if previous is not None and line.top - previous.bottom > 1.6 * size:
+                    break
+                if not self._fits(line, coverage, splits) or (_CAPTION_START.match(line.text) and not self._tabular(line)):
+                    break
+            current.lines.append(line)
+            coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
+            previous = line
+            index += 1
+        segments.append(current)
+        body_lines = [l for s in segments for l in s.lines]
+        if not body_lines:
+            return None, start + max(1, len(header_lines))
+        table = self._build(header_lines, segments, before)
+        return table, index
+
+    def _in_grid(self, line: Line) -> list[Rule]:
+        """Vertical rules crossing the line (a line inside a ruled grid has at least two)."""
+        return [
+            r for r in self.rules.get(line.page, [])
+            if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and line.x0 - 40 <= r.x0 <= line.x1 + 40
+        ]
+
+    def _first_rule_below(self, line: Line) -> float | None:
+        if len(self._in_grid(line)) < 2:
+            return None
+        ys = [
+            r.y0 for r in self.rules.get(line.page, [])
+            if r.horizontal and r.y0 > line.center_y + 1 and r.x0 - 2 <= line.x0 and r.x1 + 2 >= line.x0
+        ]
+        return min(ys) if ys else None
+
+    def _label_above(self, above: Line, first: Line) -> bool:
+        """A short line right above a table's first line that belongs to the same grid or column."""
+        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= HEADER_MIN:
+            return False
+        if len(self._in_grid(above)) >= 2 and len(self._in_grid(first)) >= 2:
+            return first.top - above.bottom < 3 * first.size
+        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < 2
+        return single and first.top - above.bottom < 0.8 * first.size
+
+    def _region_bottom(self, line: Line) -> float | None:
+        """Bottom of the ruled grid the line sits in (None when it is not in one)."""
+        rules = self.rules.get(line.page, [])
+        verticals = [r for r in rules if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and line.x0 - 20 <= r.x0 <= line.x1 + 20]
+        if len(verticals) < 2:
+            return None
+        bottom = line.bottom
+        grown = True
+        while grown:  # follow the vertical rules down, cell by cell
+            grown = False
+            for rule in rules:
+                if not rule.horizontal and rule.y0 <= bottom + 3 and rule.y1 > bottom + 0.5 and min(v.x0 for v in verticals) - 3 <= rule.x0 <= max(v.x0 for v in verticals) + 3:
+                    bottom = rule.y1
+                    grown = True
+        return bottom
+
+    def _repeated_header(self, index: int, header_tokens: set[str]) -> int:
+        """How many lines at ``index`` repeat the table's header (0 if none)."""
+        if not header_tokens:
+            return 0
+        count = 0
+        page = self.stream[index].page
+        while index + count < len(self.stream):
+            line = self.stream[index + count]
+            toks = set(tokens(line.text))
+            if line.page != page or not toks or len(toks & header_tokens) / len(toks) < 0.7:
+                break
+            count += 1
+        return count
+
+    def _fits(self, line: Line, coverage: list[Interval], splits: list[float]) -> bool:
+        """A line keeps to the table's columns when none of its phrases straddles two of them."""
+        if not coverage:
+            return True
+        for phrase in line.phrases(splits):
+            touched = [c for c in coverage if phrase.x0 < c[1] - 1 and phrase.x1 > c[0] + 1]
+            if len(touched) >= 2:
+                return False
+        return True
+
+    # -- grid ------------------------------------------------------------------------------
+    def _build(self, header_lines: list[Line], segments: list[_Segment], before: list[Line]) -> PrintedTable:
+        all_lines = header_lines + [l for s in segments for l in s.lines]
+        left = min(l.x0 for l in all_lines)
+        right = max(l.x1 for l in all_lines)
+        first_page_rules = segments[0].rules
+        top = min(l.top for l in all_lines if l.page == segments[0].page)
+        bottom = max(l.bottom for l in all_lines if l.page == segments[0].page)
+        grid_left, grid_right = self._grid_extent(first_page_rules, left, right, top, bottom)
+        xs = vertical_splits(first_page_rules, grid_left - 3, grid_right + 3, top, bottom)
+        ruled_columns = len(xs) >= 2
+        if ruled_columns:
+            columns = columns_from_rules(xs, min(xs), max(xs))
+        else:
+            columns = widen(coverage_columns(all_lines, None), left, right)
+        title = ""
+        if header_lines and len(columns) > 2:
+            head = header_lines[0]
+            spans = [c for c in columns if head.x0 < c[1] - 1 and head.x1 > c[0] + 1]
+            if len(head.phrases(xs if ruled_columns else None)) == 1 and len(spans) > 2:
+                title = head.text  # a merged title row above the header (Allegato A and B)
+                header_lines = header_lines[1:]
+        header_cells = self._cells_of(header_lines, columns)
+        header = [(c.text.replace("\n", " ") if c else "") for c in header_cells]
+        single_line = self._single_line_columns(segments, columns)
+        rows: list[list[Cell | None]] = []
+        ruled = ruled_columns
+        for segment in segments:
+            if not segment.lines:
+                continue
+            seg_top = min(l.top for l in segment.lines) - 4
+            seg_bottom = max(l.bottom for l in segment.lines) + 4
+            ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
+            if len(ys) >= 2:
+                ruled = True
+                bands = rows_by_rules(segment.lines, ys)
+                rows += self._rows_with_merges(bands, columns, segment.rules, ys)
+            else:
+                bands = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size)
+                rows += [self._cells_of(b.lines, columns) for b in bands]
+        caption = before[-8:]
+        pages = sorted({l.page for l in all_lines})
+        return PrintedTable(header, rows, columns, pages, caption, title, ruled, header_cells, all_lines)
+
+    @staticmethod
+    def _grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float) -> tuple[float, float]:
+        """x-extent of the horizontal rules drawn across the table (the text's own extent if none)."""
+        spans = [
+            (r.x0, r.x1) for r in rules
+            if r.horizontal and top - 4 <= r.y0 <= bottom + 4 and r.x0 < right and r.x1 > left
+        ]
+        if not spans:
+            return left - 8, right + 8
+        return min(a for a, _ in spans), max(b for _, b in spans)
+
+    def _cells_of(self, lines: list[Line], columns: list[Interval]) -> list[Cell | None]:
+        buckets: list[list] = [[] for _ in columns]
+        for line in lines:
+            for word in line.words:
+                col = column_of((word.x0 + word.x1) / 2, columns)
+                if col is None:
+                    col = 0 if word.x1 <= columns[0][0] else len(columns) - 1
+                buckets[col].append(word)
+        return [cell_from_words(ws, col) for ws, col in zip(buckets, columns)]
+
+    def _rows_with_merges(self, bands: list[RowBand], columns: list[Interval], rules: list[Rule], ys: list[float]) -> list[list[Cell | None]]:
+        """Rows of a ruled table; a cell with no rule above it continues the cell above (merged)."""
+        rows = [self._cells_of(b.lines, columns) for b in bands]
+        for r in range(1, len(bands)):
+            boundary = bands[r].top
+            for c, (x0, x1) in enumerate(columns):
+                middle = (x0 + x1) / 2
+                covered = any(
+                    rule.horizontal and abs(rule.y0 - boundary) <= 2.5 and rule.x0 - 2 <= middle <= rule.x1 + 2
+                    for rule in rules
+                )
+                if not covered and rows[r][c] is None and rows[r - 1][c] is not None:
+                    rows[r][c] = rows[r - 1][c]  # the merged cell's text holds for this row too
+        return rows
+
+    @staticmethod
+    def _single_line_columns(segments: list[_Segment], columns: list[Interval]) -> set[int]:
+        texts: dict[int, list[str]] = {}
+        for segment in segments:
+            for line in segment.lines:
+                for phrase in line.phrases():
+                    col = column_of((phrase.x0 + phrase.x1) / 2, columns)
+                    if col is not None:
+                        texts.setdefault(col, []).append(phrase.text)
+        return {c for c, ts in texts.items() if ts and sum(_is_numeric(t) for t in ts) >= 0.8 * len(ts)}

@@ -1,0 +1,196 @@
+"""Open a PDF defensively and read each page's words and ruling lines with pypdfium2.
+
+pypdfium2 reads characters with their boxes about ten times faster than pdfminer, which is most of
+what pdfplumber spends; every limit here exists so that a hostile file costs seconds, not the machine.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import PlanReadError, PlanWarning
+from .page import PageContent, Rule, Word
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 1000  # a plan has tens of pages; thousands means "not a plan"
+    max_page_side: float = 14400.0  # PDF's own maximum (200 inches)
+    min_page_side: float = 36.0
+    max_chars_per_page: int = 60_000
+    max_paths_per_page: int = 20_000
+
+
+DEFAULT_LIMITS = Limits()
+_WORD_GAP = 0.25  # gap (in font sizes) that separates two words on a line when no space is printed
+_RULE_THICKNESS = 3.0  # points: thinner than this, a filled or stroked shape is a ruling line
+_MIN_RULE_LENGTH = 4.0
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> pdfium.PdfDocument:
+    """Open ``path`` or raise ``PlanReadError`` saying plainly why it cannot be read."""
+    name = str(path)
+    file = Path(path)
+    if not file.is_file():
+        raise PlanReadError(name, "no such file")
+    size = file.stat().st_size
+    if size == 0:
+        raise PlanReadError(name, "empty file")
+    if size > limits.max_file_bytes:
+        raise PlanReadError(name, f"file too large ({size // 2**20} MB > {limits.max_file_bytes // 2**20} MB)")
+    with open(file, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise PlanReadError(name, "not a PDF (no %PDF header)")
+    try:
+        document = pdfium.PdfDocument(name)
+    except pdfium.PdfiumError as error:
+        text = str(error).lower()
+        if "password" in text or "security" in text:
+            raise PlanReadError(name, "encrypted PDF (password required)") from None
+        raise PlanReadError(name, f"corrupt or truncated PDF ({error})") from None
+    try:
+        pages = len(document)
+    except Exception as error:  # pdfium signals a broken page tree this way
+        document.close()
+        raise PlanReadError(name, f"unreadable page tree ({error})") from None
+    if pages == 0:
+        document.close()
+        raise PlanReadError(name, "the PDF has no pages")
+    if pages > limits.max_pages:
+        document.close()
+        raise PlanReadError(name, f"{pages} pages: more than {limits.max_pages}, not a plan")
+    return document
+
+
+def read_pages(
+    document: pdfium.PdfDocument, file: str, warnings: list[PlanWarning], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[PageContent]:
+    """Yield the words and rules of every page; a page that cannot be read is reported and skipped."""
+    for index in range(len(document)):
+        number = index + 1
+        try:
+            page = document[index]
+        except Exception as error:
+            warnings.append(PlanWarning(file, f"page could not be loaded ({error})", number, kind="unreadable"))
+            yield PageContent(number, 0, 0, skipped="unloadable")
+            continue
+        try:
+            yield _read_page(page, number, file, warnings, limits)
+        finally:
+            page.close()
+
+
+def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits) -> PageContent:
+    width, height = page.get_size()
+    rotation = page.get_rotation() % 360
+    view_w, view_h = (height, width) if rotation in (90, 270) else (width, height)
+    content = PageContent(number, view_w, view_h)
+    if not (limits.min_page_side <= width <= limits.max_page_side and limits.min_page_side <= height <= limits.max_page_side):
+        content.skipped = f"absurd page size {width:.0f}x{height:.0f} pt"
+        warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
+        return content
+    transform = _view_transform(rotation, width, height)
+    textpage = page.get_textpage()
+    try:
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        if count > limits.max_chars_per_page:
+            content.skipped = f"{count} characters on one page"
+            warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
+            return content
+        content.words = _words(textpage, count, number, transform)
+    finally:
+        textpage.close()
+    content.rules = _rules(page, number, file, warnings, limits, transform)
+    return content
+
+
+def _view_transform(rotation: int, width: float, height: float):
+    """Map PDF user space (origin bottom-left) to the displayed page (origin top-left)."""
+    if rotation == 90:
+        return lambda x, y: (y, x)
+    if rotation == 180:
+        return lambda x, y: (width - x, y)
+    if rotation == 270:
+        return lambda x, y: (height - y, width - x)
+    return lambda x, y: (x, height - y)
+
+
+def _box(transform, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    xa, ya = transform(left, bottom)
+    xb, yb = transform(right, top)
+    return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> list[Word]:
+    """Group characters into words: a printed or generated space, a gap, or a new line ends a word."""
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = size = 0.0
+    last_x0 = 0.0  # left edge of the previous character: a ligature's parts share one box
+    for index in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE, 0x02) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            if chars:
+                words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+                chars = []
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+        if angle > 0.05 and abs(angle - 2 * math.pi) > 0.05:
+            continue  # rotated text is a stamp or a margin note, never a table cell
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
+        c_x0, c_top, c_x1, c_bottom = _box(transform, rect.left, rect.bottom, rect.right, rect.top)
+        if chars:
+            same_line = c_top < bottom - 0.3 * (bottom - top) and c_bottom > top + 0.3 * (bottom - top)
+            if same_line and c_x0 >= last_x0 - 0.5 and c_x0 - x1 <= _WORD_GAP * size:
+                chars.append(chr(code))
+                last_x0 = c_x0
+                x1 = max(x1, c_x1)
+                top, bottom = min(top, c_top), max(bottom, c_bottom)
+                continue
+            words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+        chars = [chr(code)]
+        x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
+        last_x0 = c_x0
+        size = pdfium_c.FPDFText_GetFontSize(raw, index) or (c_bottom - c_top)
+    if chars:
+        words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+    return [w for w in words if w.text.strip()]
+
+
+def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits, transform) -> list[Rule]:
+    """Ruling lines: thin paths and the axis-aligned edges of larger stroked or filled rectangles."""
+    rules: list[Rule] = []
+    for seen, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+        if seen >= limits.max_paths_per_page:
+            warnings.append(PlanWarning(file, f"more than {limits.max_paths_per_page} drawings: rest ignored", number, kind="notice"))
+            break
+        left, bottom, right, top = obj.get_bounds()
+        x0, y0, x1, y1 = _box(transform, left, bottom, right, top)
+        w, h = x1 - x0, y1 - y0
+        if w < _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
+            rules.append(Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
+        elif h < _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
+            rules.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
+        elif w >= _MIN_RULE_LENGTH and h >= _MIN_RULE_LENGTH and w * h < 0.5 * 600 * 800:
+            # a cell drawn as a rectangle: its four sides are rules too
+            rules += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+    return rules

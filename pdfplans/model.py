@@ -1,0 +1,164 @@
+"""Public objects of the library: ``Plan``, ``Table`` and ``Cell``.
+
+A ``Table`` keeps, for every typed row, the printed ``Cell`` each value came from (text, page,
+bounding box, OCR confidence), so nothing printed is lost and every figure can be cited.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .errors import PlanWarning
+from .schema import TABLE_COLUMNS, columns_of, column_kind
+
+if TYPE_CHECKING:  # pandas costs half a second to import: only when a frame is asked for
+    import pandas as pd
+
+    from .checks.findings import Findings
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed cell: its text as printed (lines joined by newlines), page and box."""
+
+    text: str
+    page: int
+    bbox: BBox
+    confidence: float | None = None  # OCR confidence 0..100; None for a text layer
+
+    @property
+    def flat(self) -> str:
+        return " ".join(self.text.split())
+
+
+@dataclass
+class Table:
+    """A canonical table: typed records plus the printed cells behind them."""
+
+    id: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[dict[str, Cell]] = field(default_factory=list)  # per record: column -> source cell
+    caption: str = ""
+    caption_page: int | None = None
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return columns_of(self.id)
+
+    @property
+    def pages(self) -> list[int]:
+        found = sorted({r["page"] for r in self.records if r.get("page")})
+        if not found and self.caption_page:
+            return [self.caption_page]
+        return found
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.records)
+
+    @property
+    def df(self) -> "pd.DataFrame":
+        """Typed frame, columns exactly as in tables.md, then ``page``."""
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(self.records, columns=list(self.columns))
+        for column in self.columns:
+            kind = column_kind(column)
+            if kind == "int":
+                frame[column] = frame[column].astype("Int64")
+            elif kind == "float":
+                frame[column] = frame[column].astype("Float64")
+            elif kind == "bool":
+                frame[column] = frame[column].astype("boolean")
+            else:
+                frame[column] = frame[column].astype("string")
+        return frame
+
+    @property
+    def raw(self) -> "pd.DataFrame":
+        """Printed text of the cell behind every value, same shape as ``df``, with pages."""
+        import pandas as pd
+
+        rows = []
+        for record, cells in zip(self.records, self.cells):
+            row = {c: (cells[c].text if c in cells else None) for c in TABLE_COLUMNS[self.id]}
+            row["page"] = record.get("page")
+            rows.append(row)
+        return pd.DataFrame.from_records(rows, columns=list(self.columns))
+
+    def cell(self, row: int, column: str) -> Cell | None:
+        """The printed cell behind ``row``'s value of ``column`` (None if derived or absent)."""
+        return self.cells[row].get(column) if 0 <= row < len(self.cells) else None
+
+    def _repr_html_(self) -> str:
+        head = f"<b>{html.escape(self.id)}</b>: {len(self)} rows, pages {self.pages}"
+        if not self.records:
+            return f"<div>{head}</div>"
+        return f"<div>{head}{self.df.to_html(max_rows=30, na_rep='')}</div>"
+
+    def __repr__(self) -> str:
+        return f"Table({self.id!r}, rows={len(self)}, pages={self.pages})"
+
+
+@dataclass
+class Plan:
+    """One plan PDF read into canonical tables."""
+
+    file: str
+    sha256: str
+    pages: int
+    ambito: str | None = None
+    anno: int | None = None
+    titolo: str | None = None
+    comuni_ambito: list[dict[str, str]] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    warnings: list[PlanWarning] = field(default_factory=list)
+    text: list[tuple[int, str]] = field(default_factory=list, repr=False)  # (page, line) narrative
+
+    def __getitem__(self, table_id: str) -> Table:
+        try:
+            return self.tables[table_id]
+        except KeyError:
+            raise KeyError(f"{Path(self.file).name} has no table {table_id!r}; found: {sorted(self.tables)}") from None
+
+    def __contains__(self, table_id: str) -> bool:
+        return table_id in self.tables
+
+    def metadata(self) -> dict[str, Any]:
+        """The ``plan.json`` object of tables.md."""
+        return {
+            "ambito": self.ambito,
+            "anno": self.anno,
+            "titolo": self.titolo,
+            "pagine": self.pages,
+            "sha256": self.sha256,
+            "comuni_ambito": self.comuni_ambito,
+            "tables": [{"id": t.id, "pages": t.pages, "rows": len(t)} for t in self.tables.values()],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.metadata(), ensure_ascii=False, indent=2)
+
+    def check(self, previous: "list[Plan] | None" = None) -> "Findings":
+        """Run every reconciliation rule on this plan (and across years with ``previous``)."""
+        from .checks import run_checks
+
+        return run_checks([*(previous or []), self])
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(t.id)}</td><td>{len(t)}</td><td>{t.pages}</td></tr>" for t in self.tables.values()
+        )
+        title = html.escape(f"{self.ambito or '?'} {self.anno or ''} — {Path(self.file).name}, {self.pages} pages")
+        return f"<div><b>{title}</b><table><tr><th>table</th><th>rows</th><th>pages</th></tr>{rows}</table></div>"
+
+    def __repr__(self) -> str:
+        return f"Plan({Path(self.file).name!r}, ambito={self.ambito!r}, anno={self.anno}, tables={len(self.tables)})"

@@ -1,0 +1,1 @@
+"""Normalization: Italian numbers, the comuni gazetteer, fuzzy resolution, entities, cell repair."""

@@ -1,0 +1,108 @@
+"""Owners (enti) of the rows: ente_tipo and canonical ente from the printed ente and comune cells.
+
+"COMUNE" + "CELLA DATI" → comune, "Comune di Cella Dati"; "COMUNE DI CREMONA" → Cremona; a bare comune
+name in the ente column (table a) → that comune; ALER under any spelling → the canonical name kept in
+``data/aler.csv``, with the comune where its units stand (none for "COMUNI VARI", "U.O.CREMONA");
+anything else (a cooperative) → ``altro``, kept as printed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .comuni import Resolution, Resolver, words
+
+_COMUNE_ENTE = re.compile(r"^\s*comune(?:\s+(?:di|de|d')\b\s*|\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_ALER = re.compile(r"^\s*a\.?\s*l\.?\s*e\.?\s*r\.?\b|azienda\s+lombarda\s+(?:per\s+)?l.?edilizia", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(?:sub)?totale?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ente:
+    """The owner of a row. ``ente_tipo``: 'comune', 'aler', 'altro', or None when the row names none."""
+
+    ente_tipo: str | None
+    ente: str | None
+    comune: str | None
+    comune_istat: str | None
+    resolution: Resolution | None = None
+
+
+@lru_cache(maxsize=1)
+def _aler_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(word → canonical ALER, province sigla → canonical ALER) from data/aler.csv."""
+    text = resources.files("pdfplans.normalize").joinpath("data", "aler.csv").read_text("utf-8")
+    by_word: dict[str, str] = {}
+    by_province: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        if row["kind"] == "province":
+            by_province[row["key"].upper()] = row["canonical"]
+        else:
+            by_word[row["key"].lower()] = row["canonical"]
+    return by_word, by_province
+
+
+def aler_name(text: str, provincia: str | None = None) -> str:
+    """Canonical ALER name: the one whose words the text names most ("ALER BS – CR- MN",
+    "Aler di Brescia"); for a bare "ALER", the ALER of ``provincia``; else "ALER" as printed."""
+    by_word, by_province = _aler_table()
+    votes: dict[str, int] = {}
+    for w in words(text):
+        if w in by_word:
+            votes[by_word[w]] = votes.get(by_word[w], 0) + 1
+    if votes:
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+    if provincia and provincia.upper() in by_province:
+        return by_province[provincia.upper()]
+    return "ALER"
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _comune_ente(res: Resolution) -> Ente:
+    return Ente("comune", f"Comune di {res.comune}", res.comune, res.comune_istat, res)
+
+
+def resolve_ente(ente_text: str | None, comune_text: str | None, resolver: Resolver) -> Ente:
+    """ente_tipo, canonical ente and comune of a row from its printed ente and comune cells."""
+    ente = _clean(ente_text)
+    comune = _clean(comune_text)
+    comune_res = resolver.resolve(comune) if comune else None  # "COMUNI VARI" stays unresolved
+    if not ente:
+        if comune_res is None:
+            return Ente(None, None, None, None, None)
+        return Ente(None, None, comune_res.comune, comune_res.comune_istat, comune_res)
+    if _TOTAL.match(ente):
+        return Ente(None, None, None, None, None)
+    if _ALER.search(ente):
+        provincia = comune_res.provincia if comune_res and comune_res.resolved else None
+        if provincia is None and resolver.provinces:
+            provincia = sorted(resolver.provinces)[0]
+        name = aler_name(ente, provincia)
+        if comune_res is not None and comune_res.resolved:
+            return Ente("aler", name, comune_res.comune, comune_res.comune_istat, comune_res)
+        return Ente("aler", name, None, None, comune_res)
+    match = _COMUNE_ENTE.match(ente)
+    if match:
+        rest = _clean(match.group("rest"))
+        own = resolver.resolve(rest) if rest else None
+        if own is not None and own.resolved:
+            return _comune_ente(own)
+        if comune_res is not None and comune_res.resolved:
+            return _comune_ente(comune_res)
+        # a comune the resolver cannot name: kept as printed, said plainly (comune empty)
+        return Ente("comune", ente, None, None, own or comune_res)
+    own = resolver.resolve(ente)
+    if own.resolved:  # table a prints the comune itself as the owner
+        return _comune_ente(own)
+    if comune_res is not None and comune_res.resolved:
+        return Ente("altro", ente, comune_res.comune, comune_res.comune_istat, comune_res)
+    return Ente("altro", ente, None, None, comune_res)

@@ -1,0 +1,145 @@
+"""``read_plan``: pages → printed tables → canonical records (one-way, each stage its own module)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import PlanReadError, PlanWarning
+from .extractors.catalog import header_vocabulary
+from .extractors.classify import classify, find_empty_tables
+from .extractors.lines import Line, group_lines
+from .extractors.locate import TableLocator
+from .extractors.noise import split_noise
+from .extractors.page import PageContent
+from .extractors.pdf import DEFAULT_LIMITS, Limits, file_sha256, open_pdf, read_pages
+from .model import Plan, Table
+from .schema import TABLE_IDS
+
+_TITLE = re.compile(r"piano\s+annuale", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:anno\s+)?(20\d\d)\b", re.IGNORECASE)
+_AMBITO = re.compile(
+    r"\bambito\s+(?:(?:sociale|distrettuale|territoriale|territoriale sociale)\s+)*(?:(?:di|del|dell'|della)\s+)?"
+    r"([A-Za-zÀ-ÿ'’\- ]{3,60})", re.IGNORECASE,
+)
+
+
+def read_plan(path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS) -> Plan:
+    """Read one plan PDF into canonical tables. Raises ``PlanReadError`` if it is not readable as a plan."""
+    file = str(path)
+    document = open_pdf(file, limits)
+    warnings: list[PlanWarning] = []
+    try:
+        pages = list(read_pages(document, file, warnings, limits))
+        if ocr:
+            _ocr_pages_without_text(document, pages, file, warnings)
+    finally:
+        document.close()
+    plan = Plan(file=file, sha256=file_sha256(file), pages=len(pages), warnings=warnings)
+    lines = [group_lines(p.words) if p.words else [] for p in pages]
+    lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
+    if not any(lines):
+        raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
+    printed, narrative = TableLocator(pages, lines, header_vocabulary()).locate()
+    matches = classify(printed)
+    used = {id(m.table) for m in matches}
+    narrative = _with_unused_tables(narrative, [t for t in printed if id(t) not in used])
+    plan.text = [(line.page, line.text) for line in narrative]
+    _metadata(plan, narrative)
+    from .normalize.records import RecordBuilder
+
+    resolver = _resolver_for(plan, narrative)
+    builder = RecordBuilder(file, resolver)
+    tables: dict[str, Table] = {}
+    for match in matches:
+        table = builder.build(match)
+        tables[table.id] = table
+        plan.warnings.extend(table.warnings)
+    for spec, line in find_empty_tables(narrative, set(tables)):
+        tables[spec.id] = Table(spec.id, caption=line.text, caption_page=line.page)
+    plan.tables = {tid: tables[tid] for tid in TABLE_IDS if tid in tables}
+    if not plan.tables:
+        raise PlanReadError(file, "no table of a Piano annuale found: not a plan?")
+    for missing in (tid for tid in TABLE_IDS if tid not in tables):
+        plan.warnings.append(PlanWarning(file, f"table {missing} not found", None, missing, kind="missing_table"))
+    return plan
+
+
+def _ocr_pages_without_text(document, pages: list[PageContent], file: str, warnings: list[PlanWarning]) -> None:
+    """Pages with no text layer are read by OCR (in parallel); pages with text never are."""
+    blank = [p for p in pages if not p.words and not p.skipped]
+    if not blank:
+        return
+    from .extractors import ocr
+
+    ocr.read_pages(document, blank, file, warnings)
+
+
+def _with_unused_tables(narrative: list[Line], unused) -> list[Line]:
+    """Lines of tabular-looking blocks that are no known table go back to the narrative."""
+    extra = [line for table in unused for line in table.lines]
+    if not extra:
+        return narrative
+    return sorted(narrative + extra, key=lambda l: (l.page, l.top))
+
+
+def _metadata(plan: Plan, narrative: list[Line]) -> None:
+    first_lines = [l for l in narrative if l.page <= 2][:40]
+    for line in first_lines:
+        if plan.titolo is None and _TITLE.search(line.text):
+            plan.titolo = " ".join(line.text.split())
+            year = _YEAR.search(line.text)
+            if year:
+                plan.anno = int(year.group(1))
+        if plan.ambito is None:
+            match = _AMBITO.search(line.text)
+            if match and not _TITLE.search(line.text):
+                plan.ambito = _clean_ambito(match.group(1))
+    if plan.anno is None:
+        for line in first_lines:
+            year = _YEAR.search(line.text)
+            if year:
+                plan.anno = int(year.group(1))
+                break
+
+
+def _clean_ambito(text: str) -> str:
+    text = re.split(r"\s[-–]\s|\bcapofila\b|\bcon\b|\banno\b|[,.;:(]", text, maxsplit=1)[0]
+    words = [w for w in text.split() if w]
+    return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in words)
+
+
+def _paragraphs(narrative: list[Line]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    previous: Line | None = None
+    for line in narrative:
+        joined = previous is not None and line.page == previous.page and line.top - previous.bottom < 0.6 * line.size
+        if joined:
+            page, text = out[-1]
+            out[-1] = (page, text[:-1] + line.text if text.endswith("-") else f"{text} {line.text}")
+        else:
+            out.append((line.page, line.text))
+        previous = line
+    return out
+
+
+def _resolver_for(plan: Plan, narrative: list[Line]):
+    """A resolver scoped to the plan's own comuni, read from the list of member comuni."""
+    from .normalize.comuni import Resolver
+
+    region = Resolver(year=plan.anno)
+    best: list = []
+    for _page, text in _paragraphs(narrative):
+        if text.count(";") + text.count(",") < 5:
+            continue
+        body = text.split(":", 1)[1] if ":" in text[:200] and text.count(":") == 1 else text
+        resolutions = region.resolve_list(body)
+        resolved = [r for r in resolutions if r.resolved]
+        if len(resolved) >= 5 and len(resolved) >= 0.7 * len(resolutions) and len(resolved) > len(best):
+            best = resolved
+            break
+    seen: dict[str, str] = {}
+    for r in best:
+        seen.setdefault(r.comune_istat, r.comune)
+    plan.comuni_ambito = [{"comune": name, "comune_istat": code} for code, name in seen.items()]
+    provinces = sorted({r.provincia for r in best if r.provincia})
+    return Resolver(scope=list(seen), provinces=provinces, year=plan.anno)
