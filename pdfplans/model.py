@@ -30,6 +30,7 @@ class Cell:
     page: int
     bbox: BBox
     confidence: float | None = None  # OCR confidence 0..100; None for a text layer
+    joins: tuple[int, ...] = ()  # line i ends inside a word that line i+1 completes (a narrow cell broke it)
 
     @property
     def flat(self) -> str:

@@ -83,20 +83,20 @@ def _with_unused_tables(narrative: list[Line], unused) -> list[Line]:
 
 
 def _metadata(plan: Plan, narrative: list[Line]) -> None:
-    first_lines = [l for l in narrative if l.page <= 2][:40]
-    for line in first_lines:
-        if plan.titolo is None and _TITLE.search(line.text):
-            plan.titolo = " ".join(line.text.split())
-            year = _YEAR.search(line.text)
+    first = _paragraphs([l for l in narrative if l.page <= 2])[:30]
+    for _page, text in first:
+        if plan.titolo is None and _TITLE.search(text):
+            plan.titolo = " ".join(text.split())
+            year = _YEAR.search(text)
             if year:
                 plan.anno = int(year.group(1))
-        if plan.ambito is None:
-            match = _AMBITO.search(line.text)
-            if match and not _TITLE.search(line.text):
+        if plan.ambito is None and not _TITLE.search(text):
+            match = _AMBITO.search(text)
+            if match:
                 plan.ambito = _clean_ambito(match.group(1))
     if plan.anno is None:
-        for line in first_lines:
-            year = _YEAR.search(line.text)
+        for _page, text in first:
+            year = _YEAR.search(text)
             if year:
                 plan.anno = int(year.group(1))
                 break
@@ -131,7 +131,8 @@ def _resolver_for(plan: Plan, narrative: list[Line]):
     for _page, text in _paragraphs(narrative):
         if text.count(";") + text.count(",") < 5:
             continue
-        body = text.split(":", 1)[1] if ":" in text[:200] and text.count(":") == 1 else text
+        # the list is the part of the paragraph with most separators ("... sono: A; B; C.")
+        body = max(re.split(r":\s", text), key=lambda piece: piece.count(";") + piece.count(","))
         resolutions = region.resolve_list(body)
         resolved = [r for r in resolutions if r.resolved]
         if len(resolved) >= 5 and len(resolved) >= 0.7 * len(resolutions) and len(resolved) > len(best):

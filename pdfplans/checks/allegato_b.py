@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import PlanContext, Tally, fmt, tally
+from .context import PlanContext, Tally, fmt, ordered, tally
 from .findings import Finding
 from .registry import checker, declare
 from .sources import refers_to_allegato
@@ -54,7 +54,7 @@ def g_against_allegato_b(ctx: PlanContext) -> Iterator[Finding]:
         g = tally(ctx, G, column, key=by_comune, where=is_aler)
         b = tally(ctx, B, None, key=by_comune, where=lambda r, s=state: r.get("stato") == s)
         if per_comune:
-            for key in sorted(g.keys() | b.keys()):
+            for key in ordered(g, b):
                 yield from _compare(ctx, "g_vs_allegato_b", column, state, g, b, key)
         found = _overall(g)
         expected = _overall(b)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import PlanContext, fmt, label, num, tally, unit_key
+from .context import PlanContext, fmt, label, num, ordered, tally, unit_key
 from .findings import Finding
 from .registry import checker, declare
 
@@ -62,7 +62,7 @@ def _j_le_g(ctx: PlanContext) -> Iterator[Finding]:
     g_units = tally(ctx, "g_assegnabili", "totale")
     g_ente = tally(ctx, "g_assegnabili", "totale", key=lambda r: unit_key(r)[:2])
     j_units = tally(ctx, "j_transitori", "unita")
-    for key in sorted(j_units.keys()):
+    for key in ordered(j_units):
         # A j row that names no comune ("U.O. CREMONA" unresolved to none) is bounded by the whole ente.
         per_ente = not key[2]
         g, evidence = (g_ente, g_ente.evidence.get(key[:2], [])) if per_ente else (g_units, g_units.evidence.get(key, []))

@@ -242,3 +242,8 @@ def _first_column(ctx: PlanContext, table_id: str, index: int) -> str:
         if column in cells:
             return column
     return next(iter(cells), "comune")
+
+
+def ordered(*tallies: Tally) -> list[Any]:
+    """The keys of several tallies in printed order (the first table's rows first)."""
+    return list(dict.fromkeys(k for t in tallies for k in t.totals))

@@ -52,7 +52,8 @@ WITHOUT_HOUSING = (count_group("n") + r"\s+(?:Comuni\s+)?non\s+(?:sono\s+tenut|h
 COUNT_COMUNI = r"\b" + count_group("n") + r"\s+Comuni\b"
 ALIENAZIONI = (r"\b" + count_group("n") + r"\s+(?:sono\s+)?(?:i\s+)?comuni\b(?:[^.]|\.(?=\d)){0,220}?"
                r"(?:vendita|alienazion)")
-BULLET_COUNT = re.compile(r"\n\s*[-•✓❖▪]?\s*n\.\s*(\d+)\b[^\n]*", re.IGNORECASE)
+# A bullet "- n. 4 non sono tenuti …", with the lines that continue it (they start in lower case).
+BULLET_COUNT = re.compile(r"\n\s*[-•✓❖▪]?\s*[nN]\.\s*(\d+)\b[^\n]*(?:\n\s*(?!n\.)[a-zà-ÿ(][^\n]*)*")
 INTRO = re.compile(r"\s*[.]?\s*(?:[A-Z][^.:\n]{0,40})?:\s*")
 
 

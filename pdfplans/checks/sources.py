@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import PlanContext, Tally, UnitKey, fmt, num, tally
+from .context import PlanContext, Tally, UnitKey, fmt, num, ordered, tally
 from .findings import Evidence, Finding
 from .registry import checker, declare
 
@@ -61,14 +61,14 @@ def g_against_sources(ctx: PlanContext) -> Iterator[Finding]:
 
     if ctx.has("b_carenza_manutentiva"):
         b = tally(ctx, "b_carenza_manutentiva", "unita")
-        for key in sorted(carenza.keys() | b.keys()):
+        for key in ordered(carenza, b):
             yield from _compare(ctx, "g_carenza_vs_b", key, carenza, "carenza_manutentiva", carenza.get(key),
                                 b.get(key), ["b_carenza_manutentiva"], b.evidence.get(key, []), "b) lists")
 
     if ctx.has("c_ristrutturazione", "d_nuova_edificazione"):
         c = tally(ctx, "c_ristrutturazione", "unita")
         d = tally(ctx, "d_nuova_edificazione", "unita")
-        for key in sorted(ristr.keys() | c.keys() | d.keys()):
+        for key in ordered(ristr, c, d):
             cv, dv = c.get(key), d.get(key)
             expected = None if cv is None or dv is None else cv + dv
             what = "c) lists" + (f" {fmt(cv)} and d) {fmt(dv)}, together" if dv else "")
@@ -84,7 +84,7 @@ def g_against_sources(ctx: PlanContext) -> Iterator[Finding]:
         turnover = tally(ctx, "e_turnover", "unita")
         conferite = tally(ctx, "f_conferite_privati", "unita")
         sources = ["e_libere", "e_turnover", "f_conferite_privati"]
-        for key in sorted(liberi.keys() | libere.keys() | turnover.keys() | conferite.keys()):
+        for key in ordered(liberi, libere, turnover, conferite):
             if key[:2] in to_allegato:
                 continue
             whole, part = liberi.get(key), num(turnover_part.get(key)) or 0

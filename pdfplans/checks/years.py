@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import PlanContext, ente_key, fmt, label, tally
+from .context import PlanContext, ente_key, fmt, label, ordered, tally
 from .findings import Finding
 from .registry import declare, years_checker
 
@@ -48,7 +48,7 @@ def _pair(before: PlanContext, now: PlanContext) -> Iterator[Finding]:
     if k_table in now.plan.tables and g_table in before.plan.tables:
         k = tally(now, k_table, "unita", key=ente_key)
         g = tally(before, g_table, "totale", key=ente_key)
-        for key in sorted(k.keys() | g.keys()):
+        for key in ordered(k, g):
             assigned, foreseen = k.get(key), g.get(key)
             if assigned is None or foreseen is None or assigned == foreseen:
                 continue
@@ -67,7 +67,7 @@ def _pair(before: PlanContext, now: PlanContext) -> Iterator[Finding]:
     a = "a_consistenza"
     if a in now.plan.tables and a in before.plan.tables:
         old, new = tally(before, a, "alloggi_totali", key=ente_key), tally(now, a, "alloggi_totali", key=ente_key)
-        for key in sorted(old.keys() & new.keys()):
+        for key in [k for k in ordered(new) if k in old.keys()]:
             was, is_ = old.get(key), new.get(key)
             if was is None or is_ is None:
                 continue

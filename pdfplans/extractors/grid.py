@@ -130,8 +130,12 @@ def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: s
     return bands
 
 
-def cell_from_words(words: list[Word], column: Interval) -> Cell | None:
-    """The printed cell: its lines joined by newlines, a word broken by the cell edge rejoined."""
+def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell | None:
+    """The printed cell: its lines joined by newlines, noting where a line broke a word.
+
+    A narrow cell breaks a word only when the word alone does not fit a line: then the line holds
+    that single fragment and reaches the column's right edge (the farthest any text goes in it).
+    """
     if not words:
         return None
     words = sorted(words, key=lambda w: (w.center_y, w.x0))
@@ -143,27 +147,38 @@ def cell_from_words(words: list[Word], column: Interval) -> Cell | None:
             rows.append([word])
     for row in rows:
         row.sort(key=lambda w: w.x0)
+    joins = tuple(
+        i for i in range(len(rows) - 1)
+        if right_edge is not None and len(rows[i]) == 1 and _fills_line(rows[i][0], rows[i + 1][0], right_edge)
+    )
     text = "\n".join(" ".join(w.text for w in row) for row in rows)
     page = words[0].page
     bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
     confidences = [w.confidence for w in words if w.confidence is not None]
     confidence = min(confidences) if confidences else None
-    return Cell(text, page, bbox, confidence)
+    return Cell(text, page, bbox, confidence, joins)
 
 
-def join_cell_text(cell: Cell | None) -> str:
-    """Flat text of a cell: lines joined by a space; a line ending in "-" joins without one.
+def _fills_line(fragment: Word, following: Word, right_edge: float) -> bool:
+    return (
+        fragment.x1 >= right_edge - 0.35 * fragment.size
+        and fragment.text[-1:].isalpha()
+        and following.text[:1].isalpha()
+    )
 
-    Whether a line break fell inside a word ("CASALBUTTA" + "NO") cannot be told from geometry
-    alone; names are repaired against the gazetteer later (normalize.repair).
-    """
+
+def join_cell_text(cell: Cell | None, rejoin: bool = True) -> str:
+    """Flat text of a cell: lines joined by a space, except after a line ending in "-" and, with
+    ``rejoin``, where the cell broke a word."""
     if cell is None:
         return ""
     out = ""
-    for line in (ln.strip() for ln in cell.text.split("\n")):
+    for index, line in enumerate(cell.text.split("\n")):
+        line = line.strip()
         if not line:
             continue
-        if out.endswith("-") and not out.endswith(" -") and line[0].isalpha():
+        glued = rejoin and index - 1 in cell.joins
+        if out and (glued or (out.endswith("-") and not out.endswith(" -") and line[0].isalpha())):
             out += line
         else:
             out = f"{out} {line}" if out else line

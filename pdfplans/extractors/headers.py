@@ -70,9 +70,15 @@ def assign_roles(headers: list[str], roles: tuple[Role, ...], floor: float = 0.3
     return taken_roles, mean
 
 
+STOPWORDS = frozenset({
+    "di", "del", "della", "dei", "degli", "delle", "per", "e", "ed", "in", "da", "a", "il", "l", "nell", "nello",
+    "o", "ad", "con", "che", "le", "la", "lo", "gli", "al", "alle", "ai", "un", "una", "si", "no", "sul", "nella",
+})
+
+
 def header_likeness(text: str, vocabulary: frozenset[str]) -> float:
-    """Share of a line's tokens that belong to header vocabulary (numbers count against it)."""
-    toks = tokens(text)
+    """Share of a line's words that belong to header vocabulary (numbers count against it)."""
+    toks = tuple(t for t in tokens(text) if t not in STOPWORDS)
     hits = sum(1 for t in toks if t in vocabulary and not t.isdigit() or t == "20")
     if hits < 2 and not (len(toks) == 1 and len(toks[0]) > 3 and hits == 1):
         return 0.0  # "AT 1" is a group label, not a header; "ENTE" alone may be

@@ -144,11 +144,11 @@ class TableLocator:
             if line.page != current.page:
                 skip = self._repeated_header(index, header_tokens)
                 candidate = self.stream[index + skip] if index + skip < len(self.stream) else None
-                if candidate is None or candidate.page != line.page or not self._fits(candidate, coverage, self._splits(candidate)):
+                if candidate is None or candidate.page != line.page or not self._continues_on(candidate, coverage):
                     break
                 segments.append(current)
                 current = _Segment(line.page, [], self.rules.get(line.page, []))
-                region_bottom = self._region_bottom(candidate)
+                region_bottom = self._region_bottom(candidate, (coverage[0][0], coverage[-1][1]) if coverage else None)
                 index += skip
                 previous = None
                 continue
@@ -157,8 +157,13 @@ class TableLocator:
             if not inside_grid:
                 if previous is not None and line.top - previous.bottom > 1.6 * size:
                     break
-                if not self._fits(line, coverage, splits) or (_CAPTION_START.match(line.text) and not self._tabular(line)):
+                if not self._fits(line, coverage, splits):
                     break
+                at_left = coverage and line.x0 < coverage[0][1]
+                if at_left and _CAPTION_START.match(line.text) and not self._tabular(line):
+                    break  # "e) Numero unità..." starts the next section
+                if self._another_header(line, header_tokens):
+                    break  # the header of the next table, printed right below this one
             current.lines.append(line)
             coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
             previous = line
@@ -170,21 +175,43 @@ class TableLocator:
         table = self._build(header_lines, segments, before)
         return table, index
 
-    def _in_grid(self, line: Line) -> list[Rule]:
-        """Vertical rules crossing the line (a line inside a ruled grid has at least two)."""
+    def _in_grid(self, line: Line, span: Interval | None = None) -> list[Rule]:
+        """Vertical rules crossing the line (a line inside a ruled grid has at least two).
+
+        ``span`` is the table's x-range when known: a cell's line may sit far from both its rules.
+        """
+        x0, x1 = (span[0] - 10, span[1] + 10) if span else (line.x0 - 40, line.x1 + 40)
         return [
             r for r in self.rules.get(line.page, [])
-            if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and line.x0 - 40 <= r.x0 <= line.x1 + 40
+            if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and x0 <= r.x0 <= x1
         ]
 
     def _first_rule_below(self, line: Line) -> float | None:
-        if len(self._in_grid(line)) < 2:
-            return None
+        """The rule closing a header row: in a grid, or a rule right below across the line."""
         ys = [
             r.y0 for r in self.rules.get(line.page, [])
-            if r.horizontal and r.y0 > line.center_y + 1 and r.x0 - 2 <= line.x0 and r.x1 + 2 >= line.x0
+            if r.horizontal and r.y0 > line.center_y + 1 and r.x0 - 2 <= line.x0 and r.x1 + 2 >= line.x1
         ]
-        return min(ys) if ys else None
+        if not ys:
+            return None
+        below = min(ys)
+        if len(self._in_grid(line)) >= 2 or below - line.bottom < 4 * line.size:
+            return below
+        return None
+
+    def _continues_on(self, line: Line, coverage: list[Interval]) -> bool:
+        """The first line of a new page carries the table on: inside a grid, or a row in its columns."""
+        if coverage and len(self._in_grid(line, (coverage[0][0], coverage[-1][1]))) >= 2:
+            return True
+        return self._tabular(line) and self._fits(line, coverage, self._splits(line))
+
+    def _another_header(self, line: Line, header_tokens: set[str]) -> bool:
+        if any(c.isdigit() for c in line.text) or not self._tabular(line):
+            return False
+        if header_likeness(line.text, self.vocabulary) < 0.6:
+            return False
+        toks = set(tokens(line.text))
+        return bool(toks) and len(toks & header_tokens) / len(toks) < 0.7
 
     def _label_above(self, above: Line, first: Line) -> bool:
         """A short line right above a table's first line that belongs to the same grid or column."""
@@ -195,10 +222,10 @@ class TableLocator:
         single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < 2
         return single and first.top - above.bottom < 0.8 * first.size
 
-    def _region_bottom(self, line: Line) -> float | None:
+    def _region_bottom(self, line: Line, span: Interval | None = None) -> float | None:
         """Bottom of the ruled grid the line sits in (None when it is not in one)."""
         rules = self.rules.get(line.page, [])
-        verticals = [r for r in rules if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and line.x0 - 20 <= r.x0 <= line.x1 + 20]
+        verticals = self._in_grid(line, span)
         if len(verticals) < 2:
             return None
         bottom = line.bottom
@@ -226,13 +253,17 @@ class TableLocator:
         return count
 
     def _fits(self, line: Line, coverage: list[Interval], splits: list[float]) -> bool:
-        """A line keeps to the table's columns when none of its phrases straddles two of them."""
-        if not coverage:
+        """A line keeps to the table's columns unless a run of its text flows from one column into
+        another through the gap between them (a paragraph does; cells of a row never do)."""
+        if len(coverage) < 2:
             return True
         for phrase in line.phrases(splits):
             touched = [c for c in coverage if phrase.x0 < c[1] - 1 and phrase.x1 > c[0] + 1]
-            if len(touched) >= 2:
-                return False
+            if len(touched) < 2:
+                continue
+            for word in phrase.words:
+                if not any(c0 - 1 <= word.x0 and word.x1 <= c1 + 1 for c0, c1 in coverage):
+                    return False
         return True
 
     # -- grid ------------------------------------------------------------------------------
@@ -257,6 +288,7 @@ class TableLocator:
             if len(head.phrases(xs if ruled_columns else None)) == 1 and len(spans) > 2:
                 title = head.text  # a merged title row above the header (Allegato A and B)
                 header_lines = header_lines[1:]
+        self._right_edges = self._column_right_edges(segments, columns)
         header_cells = self._cells_of(header_lines, columns)
         header = [(c.text.replace("\n", " ") if c else "") for c in header_cells]
         single_line = self._single_line_columns(segments, columns)
@@ -268,13 +300,14 @@ class TableLocator:
             seg_top = min(l.top for l in segment.lines) - 4
             seg_bottom = max(l.bottom for l in segment.lines) + 4
             ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
-            if len(ys) >= 2:
-                ruled = True
+            by_text = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size)
+            interior = [y for y in ys if seg_top + 4 < y < seg_bottom - 4]
+            if len(ys) >= 2 and len(interior) >= 0.5 * (len(by_text) - 1):
+                ruled = True  # the rules separate the rows (not just a rule above and below the table)
                 bands = rows_by_rules(segment.lines, ys)
                 rows += self._rows_with_merges(bands, columns, segment.rules, ys)
             else:
-                bands = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size)
-                rows += [self._cells_of(b.lines, columns) for b in bands]
+                rows += [self._cells_of(b.lines, columns) for b in by_text]
         caption = before[-8:]
         pages = sorted({l.page for l in all_lines})
         return PrintedTable(header, rows, columns, pages, caption, title, ruled, header_cells, all_lines)
@@ -298,7 +331,19 @@ class TableLocator:
                 if col is None:
                     col = 0 if word.x1 <= columns[0][0] else len(columns) - 1
                 buckets[col].append(word)
-        return [cell_from_words(ws, col) for ws, col in zip(buckets, columns)]
+        edges = getattr(self, "_right_edges", [None] * len(columns))
+        return [cell_from_words(ws, edge) for ws, edge in zip(buckets, edges)]
+
+    @staticmethod
+    def _column_right_edges(segments: list[_Segment], columns: list[Interval]) -> list[float | None]:
+        edges: list[float | None] = [None] * len(columns)
+        for segment in segments:
+            for line in segment.lines:
+                for word in line.words:
+                    col = column_of((word.x0 + word.x1) / 2, columns)
+                    if col is not None:
+                        edges[col] = max(edges[col] or word.x1, word.x1)
+        return edges
 
     def _rows_with_merges(self, bands: list[RowBand], columns: list[Interval], rules: list[Rule], ys: list[float]) -> list[list[Cell | None]]:
         """Rows of a ruled table; a cell with no rule above it continues the cell above (merged)."""

@@ -63,22 +63,26 @@ class RecordBuilder:
                 continue
             page = min(c.page for c in cells.values())
             row = _Row(cells, page)
-            if rows and self._continues(spec, row):
+            if rows and self._continues(spec, row, rows[-1]):
                 self._append(rows[-1], row)
                 continue
             rows.append(row)
         return rows
 
     @staticmethod
-    def _continues(spec: TableSpec, row: _Row) -> bool:
-        """A row with only wrapped text (a row split by a page break or a missed rule)."""
+    def _continues(spec: TableSpec, row: _Row, previous: _Row) -> bool:
+        """A row with only wrapped text: the rest of a row split by a page break or a missed rule."""
         key = spec.role(spec.key)
-        if key is not None and row.text(key.name) and not key.carry_down:
+        if key is None or row.text(key.name) or key.carry_down:
             return False
         kinds = {r.name: r.kind for r in spec.roles}
-        if any(kinds.get(role) in _NUMERIC_KINDS or kinds.get(role) in ("code", "si_no") for role in row.cells):
+        if all(kinds.get(role) in ("text", "dgr") for role in row.cells):
+            return True
+        # at the top of a new page, a row with no name whose figures are not whole values
+        # ("6491/2022)" ending "€ 479.888,99 (con residuo DGR 5324/2021 e DGR") is the rest of the row above
+        if row.page <= previous.page:
             return False
-        return all(kinds.get(role) == "text" for role in row.cells)
+        return not any(kinds.get(role) in _NUMERIC_KINDS and _whole_value(row.text(role)) for role in row.cells)
 
     @staticmethod
     def _append(previous: _Row, row: _Row) -> None:
@@ -106,10 +110,19 @@ class RecordBuilder:
         text = row.text(role)
         if not text:
             return None, None
-        resolution = self.resolver.resolve(text)
+        resolution = self._best_reading(row, role)
         if not resolution.resolved:
             self._unresolved(table, row, "comune", text)
         return resolution.comune, resolution.comune_istat
+
+    def _best_reading(self, row: _Row, role: str):
+        """Resolve a name both with and without the word joins the geometry suggested."""
+        cell = row.cells.get(role)
+        joined = self.resolver.resolve(join_cell_text(cell))
+        if cell is None or not cell.joins or (joined.resolved and joined.score >= 99):
+            return joined
+        spaced = self.resolver.resolve(join_cell_text(cell, rejoin=False))
+        return max((joined, spaced), key=lambda r: (r.resolved, r.score))
 
     def _ente(self, table: Table, row: _Row) -> dict[str, Any]:
         ente_text = row.text("ente") or None
@@ -327,6 +340,13 @@ class RecordBuilder:
             "codice_alloggio": numbers.parse_code(row.text("codice_alloggio")),
             "comune": comune, "comune_istat": istat, "stato": stato,
         }
+
+
+_WHOLE_VALUE = re.compile(r"^[-–€\s]*[\d.]+(,\d+)?\s*[%€]?$|^-\s*€?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def _whole_value(text: str) -> bool:
+    return bool(_WHOLE_VALUE.match(text.strip()))
 
 
 def table_spec(table: Table) -> TableSpec:
