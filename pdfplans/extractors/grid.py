@@ -106,17 +106,33 @@ def rows_by_rules(lines: list[Line], ys: list[float]) -> list[RowBand]:
 
 
 def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float) -> list[RowBand]:
-    """Rows of a table without horizontal rules (cells top-aligned)."""
+    """Rows of a table without horizontal rules (cells top-aligned).
+
+    A line starts a new row when it prints in a column this row already finished, puts a number
+    in a single-line column already filled, leaves a gap, or when in every column it shares with
+    the previous line its first word would have fitted on that line (so no cell wrapped there).
+    """
+    edges = _right_edges(lines, columns)
     bands: list[RowBand] = []
     filled: set[int] = set()
-    previous: set[int] = set()
+    previous: dict[int, list[Word]] = {}
     for line in lines:
-        used = {c for w in line.words if (c := column_of((w.x0 + w.x1) / 2, columns)) is not None}
-        closed = filled - previous  # columns whose text already ended in this row
+        by_column = _words_by_column(line, columns)
+        used = set(by_column)
+        closed = filled - set(previous)
+        numbers_again = any(
+            c in filled and _looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & single_line
+        )
+        shared = [c for c in used & set(previous) if edges[c] is not None]
+        no_wrap = bool(shared) and all(
+            previous[c][-1].x1 + 0.3 * line.size + (by_column[c][0].x1 - by_column[c][0].x0) < edges[c] - 0.5
+            for c in shared
+        )
         new_row = (
             not bands
             or bool(used & closed)
-            or bool(used & single_line & filled)
+            or numbers_again
+            or no_wrap
             or line.top - bands[-1].bottom > gap_limit
         )
         if new_row:
@@ -126,8 +142,31 @@ def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: s
             bands[-1].lines.append(line)
             bands[-1].bottom = max(bands[-1].bottom, line.bottom)
             filled |= used
-        previous = used
+        previous = by_column
     return bands
+
+
+def _words_by_column(line: Line, columns: list[Interval]) -> dict[int, list[Word]]:
+    out: dict[int, list[Word]] = {}
+    for word in line.words:
+        col = column_of((word.x0 + word.x1) / 2, columns)
+        if col is not None:
+            out.setdefault(col, []).append(word)
+    return out
+
+
+def _right_edges(lines: list[Line], columns: list[Interval]) -> list[float | None]:
+    """How far text reaches in each column: where a cell's lines wrap."""
+    edges: list[float | None] = [None] * len(columns)
+    for line in lines:
+        for col, words in _words_by_column(line, columns).items():
+            edges[col] = max(edges[col] or 0.0, words[-1].x1)
+    return edges
+
+
+def _looks_numeric(text: str) -> bool:
+    stripped = text.replace("€", "").replace("%", "").strip()
+    return bool(stripped) and (stripped[0].isdigit() or stripped[0] in "-+'") and sum(c.isdigit() for c in stripped) >= 1
 
 
 def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell | None:

@@ -56,6 +56,12 @@ class Line:
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
+    @property
+    def bold(self) -> bool | None:
+        """Mostly bold type (None when the source does not say, as with OCR)."""
+        known = [w.bold for w in self.words if w.bold is not None]
+        return sum(known) > len(known) / 2 if known else None
+
     def phrases(self, splits: list[float] | None = None) -> list[Phrase]:
         """Runs of words; a gap wider than PHRASE_GAP sizes or a ruling line at ``splits`` ends a run."""
         runs: list[Phrase] = []

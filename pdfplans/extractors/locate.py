@@ -123,11 +123,12 @@ class TableLocator:
                 if rule_below is not None:  # ruled: the header is everything above its first rule
                     if line.center_y >= rule_below:
                         break
-                elif (
-                    line.top - header_lines[-1].bottom > 1.2 * size
-                    or header_likeness(line.text, self.vocabulary) < HEADER_MIN
-                    or any(_is_numeric(p.text) for p in line.phrases())
-                ):
+                elif line.top - header_lines[-1].bottom > 1.2 * size or any(_is_numeric(p.text) for p in line.phrases()):
+                    break
+                elif first.bold and line.bold is not None:
+                    if not line.bold:  # a bold header ends where the plain body starts
+                        break
+                elif header_likeness(line.text, self.vocabulary) < HEADER_MIN:
                     break
                 header_lines.append(line)
                 index += 1

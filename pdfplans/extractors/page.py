@@ -18,6 +18,7 @@ class Word:
     size: float  # font size (or glyph height for OCR): sets every tolerance of the reader
     page: int
     confidence: float | None = None  # OCR word confidence 0..100; None for a text layer
+    bold: bool | None = None  # None when unknown (OCR)
 
     @property
     def center_y(self) -> float:

@@ -145,12 +145,13 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
     words: list[Word] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = size = 0.0
+    bold = False
     last_x0 = 0.0  # left edge of the previous character: a ligature's parts share one box
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE, 0x02) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             if chars:
-                words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+                words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
                 chars = []
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
@@ -166,13 +167,14 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
                 x1 = max(x1, c_x1)
                 top, bottom = min(top, c_top), max(bottom, c_bottom)
                 continue
-            words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+            words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
         chars = [chr(code)]
         x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
         last_x0 = c_x0
         size = pdfium_c.FPDFText_GetFontSize(raw, index) or (c_bottom - c_top)
+        bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
     if chars:
-        words.append(Word("".join(chars), x0, top, x1, bottom, size, number))
+        words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
     return [w for w in words if w.text.strip()]
 
 
