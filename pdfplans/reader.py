@@ -23,8 +23,13 @@ _AMBITO = re.compile(
 )
 
 
-def read_plan(path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS) -> Plan:
-    """Read one plan PDF into canonical tables. Raises ``PlanReadError`` if it is not readable as a plan."""
+def read_plan(
+    path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS, debug_dir: str | Path | None = None
+) -> Plan:
+    """Read one plan PDF into canonical tables. Raises ``PlanReadError`` if it is not readable as a plan.
+
+    ``debug_dir``: also write one PNG per page with the table regions, columns and rows found.
+    """
     file = str(path)
     document = open_pdf(file, limits)
     warnings: list[PlanWarning] = []
@@ -41,6 +46,10 @@ def read_plan(path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LI
         raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
     printed, narrative = TableLocator(pages, lines, header_vocabulary()).locate()
     matches = classify(printed)
+    if debug_dir is not None:
+        from .extractors.debug import write_debug_images
+
+        write_debug_images(file, printed, matches, debug_dir)
     used = {id(m.table) for m in matches}
     narrative = _with_unused_tables(narrative, [t for t in printed if id(t) not in used])
     plan.text = [(line.page, line.text) for line in narrative]

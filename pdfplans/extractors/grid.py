@@ -105,14 +105,18 @@ def rows_by_rules(lines: list[Line], ys: list[float]) -> list[RowBand]:
     return out
 
 
-def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float) -> list[RowBand]:
+def rows_by_occupancy(
+    lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float,
+    edges: list[float | None] | None = None,
+) -> list[RowBand]:
     """Rows of a table without horizontal rules (cells top-aligned).
 
     A line starts a new row when it prints in a column this row already finished, puts a number
     in a single-line column already filled, leaves a gap, or when in every column it shares with
     the previous line its first word would have fitted on that line (so no cell wrapped there).
     """
-    edges = _right_edges(lines, columns)
+    edges = edges or _right_edges(lines, columns)  # measured over the whole table when given
+    lefts = _left_edges(lines, columns)
     bands: list[RowBand] = []
     filled: set[int] = set()
     previous: dict[int, list[Word]] = {}
@@ -123,16 +127,19 @@ def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: s
         numbers_again = any(
             c in filled and _looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & single_line
         )
-        shared = [c for c in used & set(previous) if edges[c] is not None]
-        no_wrap = bool(shared) and all(
-            previous[c][-1].x1 + 0.3 * line.size + (by_column[c][0].x1 - by_column[c][0].x0) < edges[c] - 0.5
-            for c in shared
+        votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edges[c], line.size)
+                 for c in used & set(previous) if edges[c] is not None}
+        fresh_value = any(votes.get(c) == "fits" for c in single_line)
+        # a value column never wraps, so its full line says nothing about wrapping
+        fresh_text = any(v == "fits" for v in votes.values()) and not any(
+            v == "tight" for c, v in votes.items() if c not in single_line
         )
         new_row = (
             not bands
             or bool(used & closed)
             or numbers_again
-            or no_wrap
+            or fresh_value
+            or fresh_text
             or line.top - bands[-1].bottom > gap_limit
         )
         if new_row:
@@ -144,6 +151,22 @@ def rows_by_occupancy(lines: list[Line], columns: list[Interval], single_line: s
             filled |= used
         previous = by_column
     return bands
+
+
+def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float) -> str:
+    """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
+    "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
+    if last.x1 + 0.3 * size + (first.x1 - first.x0) < edge - 0.5:
+        return "fits"
+    return "tight" if edge - last.x1 < 0.25 * max(edge - left, size) else "loose"
+
+
+def _left_edges(lines: list[Line], columns: list[Interval]) -> list[float]:
+    lefts = [b for _, b in columns]
+    for line in lines:
+        for col, words in _words_by_column(line, columns).items():
+            lefts[col] = min(lefts[col], words[0].x0)
+    return lefts
 
 
 def _words_by_column(line: Line, columns: list[Interval]) -> dict[int, list[Word]]:

@@ -68,16 +68,38 @@ class TableLocator:
         return vertical_splits(self.rules.get(line.page, []), line.x0 - 5, line.x1 + 5, line.top, line.bottom)
 
     def _tabular(self, line: Line) -> bool:
-        return _phrase_count(line, self._splits(line)) >= 2
+        """Laid out in columns: runs of text split by ruling lines, or by gaps that stand out.
+
+        Justified prose stretches every space alike; a table row has column gaps much wider than
+        the spaces inside its cells, or only wide gaps."""
+        splits = self._splits(line)
+        if _phrase_count(line, splits) < 2:
+            return False
+        if splits:
+            return True
+        gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+        return min(gaps) >= 1.5 * line.size or max(gaps) >= 2.0 * max(min(gaps), 0.1 * line.size)
 
     def _starts_table(self, index: int) -> bool:
         line = self.stream[index]
         if not self._tabular(line):
             return False
-        following = self.stream[index + 1] if index + 1 < len(self.stream) else None
-        if header_likeness(line.text, self.vocabulary) >= HEADER_MIN:
+        if header_likeness(line.text, self.vocabulary) >= HEADER_MIN or len(self._in_grid(line)) >= 2:
             return True
-        return following is not None and following.page == line.page and self._tabular(following)
+        following = self.stream[index + 1] if index + 1 < len(self.stream) else None
+        return following is not None and following.page == line.page and self._aligned(line, following)
+
+    def _aligned(self, line: Line, other: Line) -> bool:
+        """Two lines laid out in the same columns: a run of text after the first starts (or ends)
+        at the same x in both. Justified prose has wide spaces too, but they never line up."""
+        if not self._tabular(other):
+            return False
+        runs = line.phrases(self._splits(line))[1:]
+        others = other.phrases(self._splits(other))[1:]
+        tolerance = 0.3 * line.size
+        return any(
+            abs(a.x0 - b.x0) <= tolerance or abs(a.x1 - b.x1) <= tolerance for a in runs for b in others
+        )
 
     def locate(self) -> tuple[list[PrintedTable], list[Line]]:
         tables: list[PrintedTable] = []
@@ -123,11 +145,13 @@ class TableLocator:
                 if rule_below is not None:  # ruled: the header is everything above its first rule
                     if line.center_y >= rule_below:
                         break
-                elif line.top - header_lines[-1].bottom > 1.2 * size or any(_is_numeric(p.text) for p in line.phrases()):
+                elif line.top - header_lines[-1].bottom > 1.2 * size:
                     break
                 elif first.bold and line.bold is not None:
                     if not line.bold:  # a bold header ends where the plain body starts
                         break
+                elif any(_is_numeric(p.text) for p in line.phrases()):
+                    break
                 elif header_likeness(line.text, self.vocabulary) < HEADER_MIN:
                     break
                 header_lines.append(line)
@@ -204,7 +228,18 @@ class TableLocator:
         """The first line of a new page carries the table on: inside a grid, or a row in its columns."""
         if coverage and len(self._in_grid(line, (coverage[0][0], coverage[-1][1]))) >= 2:
             return True
-        return self._tabular(line) and self._fits(line, coverage, self._splits(line))
+        if not self._fits(line, coverage, self._splits(line)):
+            return False
+        if self._tabular(line):
+            return True
+        # the rest of a row broken by the page ("RISTRUTTURAZIONE"), then the next row
+        position = self.stream.index(line)
+        following = self.stream[position + 1] if position + 1 < len(self.stream) else None
+        return (
+            following is not None and following.page == line.page and self._tabular(following)
+            and following.top - line.bottom < 1.2 * line.size
+            and self._fits(following, coverage, self._splits(following))
+        )
 
     def _another_header(self, line: Line, header_tokens: set[str]) -> bool:
         if any(c.isdigit() for c in line.text) or not self._tabular(line):
@@ -301,7 +336,7 @@ class TableLocator:
             seg_top = min(l.top for l in segment.lines) - 4
             seg_bottom = max(l.bottom for l in segment.lines) + 4
             ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
-            by_text = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size)
+            by_text = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size, edges=self._right_edges)
             interior = [y for y in ys if seg_top + 4 < y < seg_bottom - 4]
             if len(ys) >= 2 and len(interior) >= 0.5 * (len(by_text) - 1):
                 ruled = True  # the rules separate the rows (not just a rule above and below the table)

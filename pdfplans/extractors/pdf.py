@@ -142,6 +142,7 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
     """Group characters into words: a printed or generated space, a gap, or a new line ends a word."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
+    font_name = ctypes.create_string_buffer(128)
     words: list[Word] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = size = 0.0
@@ -172,10 +173,20 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
         x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
         last_x0 = c_x0
         size = pdfium_c.FPDFText_GetFontSize(raw, index) or (c_bottom - c_top)
-        bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+        bold = _is_bold(raw, index, font_name)
     if chars:
         words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
     return [w for w in words if w.text.strip()]
+
+
+def _is_bold(raw, index: int, buffer) -> bool:
+    """Bold type: by weight when the font says it, else by name (subset fonts often report 400)."""
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+        return True
+    flags = ctypes.c_int()
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.value.lower() if 0 < length <= len(buffer) else b""
+    return b"bold" in name or b"black" in name or b"heavy" in name or bool(flags.value & 0x40000)
 
 
 def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits, transform) -> list[Rule]:
