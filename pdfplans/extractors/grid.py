@@ -134,8 +134,11 @@ def rows_by_occupancy(
         fresh_text = any(v == "fits" for v in votes.values()) and not any(
             v == "tight" for c, v in votes.items() if c not in single_line
         )
+        # the rest of a row carried over a page break has no key and no values; the row after it does
+        after_remainder = bool(filled) and 0 not in filled and not (filled & single_line) and bool(used & single_line)
         new_row = (
             not bands
+            or after_remainder
             or bool(used & closed)
             or numbers_again
             or fresh_value

@@ -232,6 +232,8 @@ class TableLocator:
             return False
         if self._tabular(line):
             return True
+        if any(abs(line.x0 - c0) <= 2 for c0, _ in coverage[1:]):
+            return True  # text starting where an inner column starts: the rest of a cell, not a paragraph
         # the rest of a row broken by the page ("RISTRUTTURAZIONE"), then the next row
         position = self.stream.index(line)
         following = self.stream[position + 1] if position + 1 < len(self.stream) else None

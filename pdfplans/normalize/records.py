@@ -62,12 +62,32 @@ class RecordBuilder:
             if not cells:
                 continue
             page = min(c.page for c in cells.values())
-            row = _Row(cells, page)
-            if rows and self._continues(spec, row, rows[-1]):
-                self._append(rows[-1], row)
-                continue
-            rows.append(row)
+            for row in self._split_stacked(_Row(cells, page)):
+                if rows and self._continues(spec, row, rows[-1]):
+                    self._append(rows[-1], row)
+                    continue
+                rows.append(row)
         return rows
+
+    def _split_stacked(self, row: _Row) -> list[_Row]:
+        """Rows run together by a borderless layout: the comune cell holds one comune per line
+        ("CASTELVERDE" / "POZZAGLIO ED UNITI") that do not make one name together, and every other
+        cell has as many lines. Split them back line by line."""
+        cell = row.cells.get("comune")
+        if cell is None or "\n" not in cell.text:
+            return [row]
+        lines = cell.text.split("\n")
+        if self._best_reading(row, "comune").resolved:
+            return [row]
+        if not all(self.resolver.resolve(line).resolved for line in lines):
+            return [row]
+        if any(c is not cell and c.text.count("\n") + 1 != len(lines) for c in row.cells.values()):
+            return [row]
+        split = []
+        for index in range(len(lines)):
+            cells = {role: _line_of(c, index, len(lines)) for role, c in row.cells.items()}
+            split.append(_Row(cells, row.page))
+        return split
 
     @staticmethod
     def _continues(spec: TableSpec, row: _Row, previous: _Row) -> bool:
@@ -353,6 +373,14 @@ def table_spec(table: Table) -> TableSpec:
     from ..extractors.catalog import SPECS_BY_ID
 
     return SPECS_BY_ID[table.id]
+
+
+def _line_of(cell: Cell, index: int, count: int) -> Cell:
+    """Line ``index`` of a cell as a cell of its own (its box a slice of the cell's)."""
+    x0, top, x1, bottom = cell.bbox
+    step = (bottom - top) / count
+    text = cell.text.split("\n")[index]
+    return Cell(text, cell.page, (x0, top + index * step, x1, top + (index + 1) * step), cell.confidence)
 
 
 def _at_label(text: str) -> str:

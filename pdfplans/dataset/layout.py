@@ -1,0 +1,108 @@
+"""The tables of a pdfplans dataset and their column types (one definition for DuckDB and Parquet).
+
+``plans`` has one row per imported PDF; every other table carries ``plan_sha256`` so a plan's rows
+can be found, replaced or deleted together. Canonical tables also carry ``row``, the record's index
+in its table, which is what ``cells.row`` points to.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..schema import TABLE_IDS, column_kind, columns_of
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+PLANS = "plans"
+FINDINGS = "findings"
+CELLS = "cells"
+
+# Column name -> DuckDB type; the Arrow/Parquet types follow from these (see ``arrow_schema``).
+_KIND_TYPES = {"int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "str": "VARCHAR"}
+
+PLANS_COLUMNS: dict[str, str] = {
+    "sha256": "VARCHAR",
+    "file_name": "VARCHAR",
+    "ambito": "VARCHAR",
+    "anno": "INTEGER",
+    "pages": "INTEGER",
+    "imported_at": "TIMESTAMP",  # UTC, naive: Parquet and DuckDB agree on it without time-zone settings
+    "pdfplans_version": "VARCHAR",
+}
+FINDINGS_COLUMNS: dict[str, str] = {
+    "plan_sha256": "VARCHAR",
+    "rule": "VARCHAR",
+    "severity": "VARCHAR",
+    "message": "VARCHAR",
+    "tables": "VARCHAR[]",
+    "ente": "VARCHAR",
+    "comune": "VARCHAR",
+    "comune_istat": "VARCHAR",
+    "field": "VARCHAR",
+    "expected": "VARCHAR",  # numbers or text as printed in the JSON report; TRY_CAST(expected AS DOUBLE)
+    "found": "VARCHAR",
+    "pages": "INTEGER[]",
+    "kind": "VARCHAR",  # discrepancy | extraction: not in the JSON of interfaces.md, but what plots split on
+}
+CELLS_COLUMNS: dict[str, str] = {
+    "plan_sha256": "VARCHAR",
+    "table_id": "VARCHAR",
+    "row": "INTEGER",
+    "column": "VARCHAR",  # a reserved word in SQL: write "column" or c.column
+    "page": "INTEGER",
+    "x0": "DOUBLE",
+    "top": "DOUBLE",
+    "x1": "DOUBLE",
+    "bottom": "DOUBLE",
+    "text": "VARCHAR",
+    "confidence": "DOUBLE",
+}
+
+
+def canonical_columns(table_id: str) -> dict[str, str]:
+    """``plan_sha256``, ``row``, then the canonical columns of tables.md and ``page``."""
+    columns = {"plan_sha256": "VARCHAR", "row": "INTEGER"}
+    for column in columns_of(table_id):
+        columns[column] = _KIND_TYPES[column_kind(column)]
+    return columns
+
+
+def table_names() -> tuple[str, ...]:
+    """Every table of a dataset, in the order listings show them."""
+    return (PLANS, *TABLE_IDS, FINDINGS, CELLS)
+
+
+def columns(name: str) -> dict[str, str]:
+    if name == PLANS:
+        return PLANS_COLUMNS
+    if name == FINDINGS:
+        return FINDINGS_COLUMNS
+    if name == CELLS:
+        return CELLS_COLUMNS
+    if name in TABLE_IDS:
+        return canonical_columns(name)
+    raise KeyError(f"no dataset table {name!r}; tables: {', '.join(table_names())}")
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def create_sql(name: str, *, primary_key: bool = True) -> str:
+    body = ", ".join(f"{quote(c)} {t}" for c, t in columns(name).items())
+    if name == PLANS and primary_key:
+        body += ", PRIMARY KEY (sha256)"
+    return f"CREATE TABLE IF NOT EXISTS {quote(name)} ({body})"
+
+
+@lru_cache(maxsize=None)
+def arrow_schema(name: str) -> "pa.Schema":
+    import pyarrow as pa
+
+    scalar = {
+        "VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"),
+        "VARCHAR[]": pa.list_(pa.string()), "INTEGER[]": pa.list_(pa.int32()),
+    }
+    return pa.schema([pa.field(c, scalar[t]) for c, t in columns(name).items()])
