@@ -93,8 +93,10 @@ def _with_unused_tables(narrative: list[Line], unused) -> list[Line]:
 
 def _metadata(plan: Plan, narrative: list[Line]) -> None:
     first = _paragraphs([l for l in narrative if l.page <= 2])[:30]
-    for _page, text in first:
+    for index, (_page, text) in enumerate(first):
         if plan.titolo is None and _TITLE.search(text):
+            if not _YEAR.search(text) and index + 1 < len(first) and re.match(r"\s*20\d\d\b", first[index + 1][1]):
+                text = f"{text} {first[index + 1][1]}"  # the year wrapped onto a line of its own
             plan.titolo = " ".join(text.split())
             year = _YEAR.search(text)
             if year:

@@ -34,7 +34,8 @@ Row = dict[str, str]
 
 def _seed_path() -> Path:
     # the seed lives outside the repo on the build machine; PDFPLANS_SEED overrides
-    for cand in (os.environ.get("PDFPLANS_SEED"), ROOT / "samples" / "seed" / SEED_NAME,
+    for cand in (os.environ.get("PDFPLANS_SEED"), ROOT / "samples" / "source" / "cremonese_2023.txt",
+                 ROOT / "samples" / "seed" / SEED_NAME,
                  Path("/work/shared/seed") / SEED_NAME):
         if cand and Path(cand).is_file():
             return Path(cand)

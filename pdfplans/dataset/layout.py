@@ -89,11 +89,12 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def create_sql(name: str, *, primary_key: bool = True) -> str:
+def create_sql(name: str, *, as_name: str | None = None) -> str:
+    """DDL of table ``name`` (created as ``as_name`` when given, then without the primary key)."""
     body = ", ".join(f"{quote(c)} {t}" for c, t in columns(name).items())
-    if name == PLANS and primary_key:
+    if name == PLANS and as_name is None:
         body += ", PRIMARY KEY (sha256)"
-    return f"CREATE TABLE IF NOT EXISTS {quote(name)} ({body})"
+    return f"CREATE TABLE IF NOT EXISTS {quote(as_name or name)} ({body})"
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,164 @@
+"""``import_plans``: parse PDFs in a process pool, write each plan from the parent in one go.
+
+Workers only read PDFs; the parent process is the dataset's single writer (DuckDB allows one
+writing process), and it writes plans as their parses arrive.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .report import ImportReport
+from .rows import ParsedPlan, parse_file
+from .stores import DatasetError, Store, open_store
+
+PathLike = str | os.PathLike
+
+
+def expand(paths: Iterable[PathLike]) -> list[Path]:
+    """Files as given, folders as their ``*.pdf`` (sorted, not recursive); each file once."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf") if path.is_dir() \
+            else [path]
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
+    return out
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_plans(paths: Iterable[PathLike], db: PathLike, *, parquet: bool = False, replace: bool = False,
+                 workers: int | None = None, progress: bool = True) -> ImportReport:
+    """Add plans to the dataset ``db`` (a DuckDB file, or with ``parquet=True`` a Parquet folder).
+
+    A file whose sha256 is already in the dataset is skipped unless ``replace``. Files that cannot be
+    read are listed in ``report.failed`` with the reason; the others are imported. Raises
+    ``DatasetError`` when the dataset itself cannot be opened.
+    """
+    started = time.perf_counter()
+    report = ImportReport(str(db))
+    files = expand(paths)
+    store = open_store(db, parquet)
+    try:
+        todo = _select(files, store.known(), replace, report)
+        with _Progress(len(files), enabled=progress) as bar:
+            bar.advance(len(files) - len(todo), "already present" if not todo else None)
+            for parsed in _parse_all(todo, workers):
+                name = Path(parsed.file).name
+                if parsed.error is not None:
+                    report.failed.append((parsed.file, parsed.error))
+                    bar.advance(1, f"[red]failed[/] {name}")
+                    continue
+                try:
+                    store.write(_stamped(parsed), parsed.tables, replace)
+                except DatasetError:
+                    raise
+                except Exception as error:  # noqa: BLE001 - e.g. a disk full for one plan
+                    report.failed.append((parsed.file, f"could not be written: {type(error).__name__}: {error}"))
+                    bar.advance(1, f"[red]failed[/] {name}")
+                    continue
+                report.imported.append(parsed.file)
+                bar.advance(1, f"imported {name}")
+    finally:
+        store.close()
+    order = {str(f): i for i, f in enumerate(files)}
+    report.imported.sort(key=lambda f: order.get(f, 0))
+    report.failed.sort(key=lambda item: order.get(item[0], 0))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _select(files: list[Path], known: set[str], replace: bool, report: ImportReport) -> list[tuple[str, str]]:
+    """(file, sha256) to parse; the rest goes to ``skipped`` or ``failed`` right away."""
+    todo: list[tuple[str, str]] = []
+    batch: set[str] = set()
+    for file in files:
+        try:
+            sha = file_sha256(file)
+        except OSError as error:
+            report.failed.append((str(file), error.strerror or str(error)))
+            continue
+        if sha in batch or (sha in known and not replace):
+            report.skipped.append(str(file))  # the same content is (or is being) imported
+            continue
+        batch.add(sha)
+        todo.append((str(file), sha))
+    return todo
+
+
+def _stamped(parsed: ParsedPlan) -> dict:
+    from .. import __version__
+
+    return {**parsed.plan, "imported_at": datetime.now(timezone.utc).replace(tzinfo=None),
+            "pdfplans_version": __version__}
+
+
+def _parse_all(todo: list[tuple[str, str]], workers: int | None) -> Iterator[ParsedPlan]:
+    """Parses in completion order: in this process for one worker (or one file), else in a pool."""
+    count = min(workers or os.cpu_count() or 1, len(todo))
+    if count <= 1:
+        for file, sha in todo:
+            yield parse_file(file, sha)
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        futures: dict[Future, tuple[str, str]] = {pool.submit(parse_file, f, s): (f, s) for f, s in todo}
+        try:
+            for future in as_completed(futures):
+                file, sha = futures[future]
+                try:
+                    yield future.result()
+                except BrokenProcessPool as error:  # a worker died (e.g. killed, out of memory)
+                    yield ParsedPlan(file, sha, error=f"the worker reading it died: {error}")
+                except Exception as error:  # noqa: BLE001 - e.g. a result that could not be pickled
+                    yield ParsedPlan(file, sha, error=f"{type(error).__name__}: {error}")
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+class _Progress:
+    """A rich progress bar on stderr with the file names; silent when disabled or not a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.bar = None
+        if enabled and total and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("[bold]importing"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), TextColumn("{task.description}"),
+                                console=Console(stderr=True), transient=False)
+            self.task = self.bar.add_task("", total=total)
+
+    def __enter__(self) -> "_Progress":
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def advance(self, steps: int, description: str | None) -> None:
+        if self.bar is not None and (steps or description):
+            self.bar.update(self.task, advance=steps, description=description or "")
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,36 @@
+"""``ImportReport``: what an import did, file by file, and the exit status it implies."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ImportReport:
+    """Files imported, skipped (already in the dataset) and failed (with the reason), in input order."""
+
+    dataset: str
+    imported: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and bool(self.imported or self.skipped)
+
+    @property
+    def exit_status(self) -> int:
+        """0 every file is in the dataset, 1 some files failed, 2 nothing could be done."""
+        if not (self.imported or self.skipped):
+            return 2  # every file failed, or there was no file at all
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        """One line of counts, then one line per failed file naming it and the reason."""
+        head = (f"{len(self.imported)} imported, {len(self.skipped)} already present, {len(self.failed)} failed "
+                f"→ {self.dataset} ({self.seconds:.1f} s)")
+        return "\n".join([head, *(f"  failed: {Path(f).name}: {reason}" for f, reason in self.failed)])
+
+    def __str__(self) -> str:
+        return self.summary()
