@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from ..model import Cell, Plan
 
 MAX_CROPS = 8  # per finding: a total's dozens of addends would bury the figure that matters
-PAD = 3.0  # points of context around a cell
-SCALE = 2
+PAD_X = 70.0  # points of context left and right of a cell: the neighbouring cells of its row
+PAD_Y = 5.0  # points above and below: the row itself
+SCALE = 3
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;
@@ -76,10 +77,18 @@ class _Crops:
         try:
             page = pdf[cell.page - 1]
             width, height = page.get_size()
-            crop = (max(0.0, x0 - PAD), max(0.0, height - bottom - PAD), max(0.0, width - x1 - PAD), max(0.0, top - PAD))
+            left, upper = max(0.0, x0 - PAD_X), max(0.0, top - PAD_Y)
+            crop = (left, max(0.0, height - bottom - PAD_Y), max(0.0, width - x1 - PAD_X), upper)
             if crop[0] + crop[2] >= width or crop[1] + crop[3] >= height:
                 return None  # the box lies outside the page
-            image = page.render(scale=SCALE, crop=crop).to_pil()
+            image = page.render(scale=SCALE, crop=crop).to_pil().convert("RGB")
+            from PIL import ImageDraw
+
+            # the cell itself, outlined in red among its neighbours
+            ImageDraw.Draw(image).rectangle(
+                ((x0 - left - 1.5) * SCALE, (top - upper - 1.5) * SCALE, (x1 - left + 1.5) * SCALE, (bottom - upper + 1.5) * SCALE),
+                outline=(210, 0, 0), width=2,
+            )
             out = io.BytesIO()
             image.save(out, format="PNG", optimize=True)
         except Exception:

@@ -125,7 +125,7 @@ def read_image(gray: np.ndarray, number: int, dpi: int = DPI, *, psm: int = PSM,
     ink = binarize(straight)
     horizontal, vertical = line_masks(ink, dpi)
     scale = _POINTS / dpi
-    rules = rules_from_mask(horizontal, True, scale) + rules_from_mask(vertical, False, scale)
+    rules = rules_from_mask(horizontal, True, scale, ink) + rules_from_mask(vertical, False, scale, ink)
     lines = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     clean = straight.copy()
     clean[lines > 0] = 255  # a rule left in the image comes back as "|", "—" or garbage words
@@ -188,29 +188,45 @@ def line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     """
     h_len = max(10, int(dpi * 24 / _POINTS))  # 24 pt: wider than any glyph or dash
     v_len = max(10, int(dpi * 14 / _POINTS))  # 14 pt: taller than any glyph, shorter than one row
-    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
-    horizontal = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
-    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
-    vertical = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     return horizontal, vertical
 
 
-def rules_from_mask(mask: np.ndarray, horizontal: bool, scale: float) -> list[Rule]:
-    """One ``Rule`` per connected run of a line mask (thicker than a rule: a filled box, skipped)."""
+def rules_from_mask(mask: np.ndarray, horizontal: bool, scale: float, ink: np.ndarray | None = None) -> list[Rule]:
+    """One ``Rule`` per connected run of a line mask.
+
+    Skipped: runs thicker than a rule (a filled box), and runs with ink all along both sides
+    (bold letters touching each other in small type: a rule has paper on at least one side).
+    """
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     rules: list[Rule] = []
     for left, top, width, height, _area in stats[1:count]:
+        thickness = height if horizontal else width
+        if thickness * scale > 3.0:
+            continue
+        if ink is not None and _inked_on_both_sides(ink, left, top, width, height, horizontal):
+            continue
         if horizontal:
-            if height * scale > 3.0:
-                continue
             y = (top + height / 2) * scale
             rules.append(Rule(left * scale, y, (left + width) * scale, y))
         else:
-            if width * scale > 3.0:
-                continue
             x = (left + width / 2) * scale
             rules.append(Rule(x, top * scale, x, (top + height) * scale))
     return rules
+
+
+def _inked_on_both_sides(ink: np.ndarray, left: int, top: int, width: int, height: int, horizontal: bool) -> bool:
+    gap = 3  # pixels beyond the run's edge: past the blur of the rule itself
+    if horizontal:
+        rows = ink.shape[0]
+        before = ink[max(0, top - gap), left:left + width]
+        after = ink[min(rows - 1, top + height - 1 + gap), left:left + width]
+    else:
+        columns = ink.shape[1]
+        before = ink[top:top + height, max(0, left - gap)]
+        after = ink[top:top + height, min(columns - 1, left + width - 1 + gap)]
+    return float(np.mean(before > 0)) > 0.25 and float(np.mean(after > 0)) > 0.25
 
 
 def run_tesseract(gray: np.ndarray, dpi: int, psm: int, binary: str = "tesseract") -> str:
