@@ -36,6 +36,23 @@ def _error(message: str) -> None:
     typer.secho(message, err=True, fg=typer.colors.RED)
 
 
+def _read(path: Path, **options):
+    """read_plan, with every failure turned into one line naming the file (exit status 2)."""
+    from .reader import read_plan
+
+    try:
+        return read_plan(path, **options)
+    except PlanReadError as error:
+        _error(f"error: {error}")
+    except Exception as error:  # a bug or a file no rule foresaw: say so plainly, never a traceback
+        if _State.verbose:
+            import traceback
+
+            traceback.print_exc()
+        _error(f"error: {path}: unexpected failure while reading ({type(error).__name__}: {error})")
+    raise typer.Exit(2)
+
+
 @app.callback()
 def main_options(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
@@ -56,13 +73,8 @@ def extract(
     Example: [bold]pdfplans extract piano_2023.pdf --out tables/[/bold]
     """
     from .export import write_plan
-    from .reader import read_plan
 
-    try:
-        result = read_plan(plan, ocr=ocr, debug_dir=debug)
-    except PlanReadError as error:
-        _error(f"error: {error}")
-        raise typer.Exit(2)
+    result = _read(plan, ocr=ocr, debug_dir=debug)
     written = write_plan(result, out)
     for warning in result.warnings:
         if _State.verbose or warning.kind != "missing_table":
@@ -87,18 +99,11 @@ def check(
     Example: [bold]pdfplans check piano_2022.pdf piano_2023.pdf --format html -o report.html[/bold]
     """
     from .checks import render_report, run_checks
-    from .reader import read_plan
 
     if format not in ("text", "json", "html"):
         _error(f"error: unknown format {format!r} (text, json or html)")
         raise typer.Exit(2)
-    read = []
-    for path in plans:
-        try:
-            read.append(read_plan(path))
-        except PlanReadError as error:
-            _error(f"error: {error}")
-            raise typer.Exit(2)
+    read = [_read(path) for path in plans]
     findings = run_checks(read)
     report = render_report(findings, read, format, color=None if output is None else False)
     if output is not None:

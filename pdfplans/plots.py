@@ -76,15 +76,17 @@ def comune_trend(source: Any, comune: str, *, ambito: str | None = None,
     bottom = [0.0] * len(years)
     for ente_tipo in table.columns:
         values = table[ente_tipo].tolist()
-        ax.bar([str(y) for y in years], values, bottom=bottom, label=str(ente_tipo),
+        ax.bar([str(y) for y in years], values, bottom=bottom, label=str(ente_tipo), width=0.6,
                color=ENTE_COLOURS.get(str(ente_tipo)))
         bottom = [a + b for a, b in zip(bottom, values)]
     for x, total in enumerate(bottom):
         ax.text(x, total, f"{total:g}", ha="center", va="bottom", fontsize=9)
+    ax.set_xlim(-0.5 - max(0, 3 - len(years)) / 2, len(years) - 0.5 + max(0, 3 - len(years)) / 2)
+    ax.set_ylim(0, max(bottom + [1.0]) * 1.25)  # room for the totals and the legend
     ax.set_xlabel("plan year")
     ax.set_ylabel("units assignable")
     ax.set_title(f"{name}: units assignable per year")
-    ax.legend(title="ente", fontsize=8)
+    ax.legend(title="ente", fontsize=8, loc="upper left", ncols=2)
     return _done(fig, path)
 
 

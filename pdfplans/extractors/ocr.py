@@ -226,7 +226,7 @@ def _inked_on_both_sides(ink: np.ndarray, left: int, top: int, width: int, heigh
         columns = ink.shape[1]
         before = ink[top:top + height, max(0, left - gap)]
         after = ink[top:top + height, min(columns - 1, left + width - 1 + gap)]
-    return float(np.mean(before > 0)) > 0.25 and float(np.mean(after > 0)) > 0.25
+    return float(np.mean(before > 0)) > 0.15 and float(np.mean(after > 0)) > 0.15
 
 
 def run_tesseract(gray: np.ndarray, dpi: int, psm: int, binary: str = "tesseract") -> str:

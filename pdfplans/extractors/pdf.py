@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import PlanReadError, PlanWarning
+from .guard import check_streams
 from .page import PageContent, Rule, Word
 
 
@@ -54,10 +55,10 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> pdfium.PdfDoc
         raise PlanReadError(name, "empty file")
     if size > limits.max_file_bytes:
         raise PlanReadError(name, f"file too large ({size // 2**20} MB > {limits.max_file_bytes // 2**20} MB)")
-    with open(file, "rb") as handle:
-        head = handle.read(1024)
-    if b"%PDF-" not in head:
+    data = file.read_bytes()
+    if b"%PDF-" not in data[:1024]:
         raise PlanReadError(name, "not a PDF (no %PDF header)")
+    check_streams(data, name)
     try:
         document = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as error:

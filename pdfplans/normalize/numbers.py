@@ -67,9 +67,10 @@ def parse_number(text: str | None, expected: str = "a number") -> float | None:
     bare = value.replace("€", "").replace("%", "").replace("EUR", "").strip()
     if _DASH_ZERO.match(bare):
         return 0.0
-    match = _NUMBER.search(bare)
-    if match is None:
-        raise ValueParseError(value, expected)
+    match = _NUMBER.match(bare)
+    following = bare[match.end() : match.end() + 1] if match else ""
+    if match is None or following.isalnum():
+        raise ValueParseError(value, expected)  # "1x2", "n/a": a typo is not a figure
     return _to_number(match.group(0))
 
 
@@ -99,9 +100,19 @@ def parse_euro(text: str | None) -> float | None:
     return None if number is None else round(number, 2)
 
 
+_PERCENT_IN_TEXT = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
 def parse_percent(text: str | None) -> float | None:
-    """A percentage as printed ("10%", "24,52%", "5") → 10.0, 24.52, 5.0."""
-    return parse_number(text, "a percentage")
+    """A percentage as printed ("10%", "24,52%", "5") → 10.0, 24.52, 5.0; in free text, its one
+    explicit "N%" ("vittime di violenza domestica 5%" → 5.0)."""
+    try:
+        return parse_number(text, "a percentage")
+    except ValueParseError:
+        found = _PERCENT_IN_TEXT.findall(clean(text))
+        if len(found) == 1:
+            return _to_number(found[0])
+        raise
 
 
 def parse_with_part(text: str | None) -> tuple[int | None, int | None]:

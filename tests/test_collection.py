@@ -1,0 +1,96 @@
+"""read_plans / PlanCollection: tables across plans, checks across years, failures as warnings."""
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from pathlib import Path
+
+import pytest
+
+from pdfplans.checks.findings import Findings
+from pdfplans.collection import PlanCollection, PlanSkippedWarning, expand_inputs, read_plans
+from pdfplans.schema import TABLE_IDS, columns_of
+from test_dataset import COPY, CORRUPT, GOOD, SAMPLES, batch_dir, expected_rows
+
+_CACHE: dict[str, object] = {}
+
+
+def _read_batch() -> tuple[PlanCollection, list[warnings.WarningMessage]]:
+    if "batch" not in _CACHE:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            plans = read_plans([batch_dir() / name for name in (*GOOD, CORRUPT)], workers=2)
+        _CACHE["batch"] = (plans, list(caught))
+    return _CACHE["batch"]  # type: ignore[return-value]
+
+
+def collection() -> PlanCollection:
+    """The good samples and the corrupt file read once per session (shared with other test files)."""
+    return _read_batch()[0]
+
+
+def test_unreadable_file_is_a_warning_and_listed():
+    plans, caught = _read_batch()
+    assert sorted(Path(p.file).name for p in plans) == sorted(GOOD)
+    assert [Path(f).name for f, _ in plans.failed] == [CORRUPT]
+    skipped = [w for w in caught if issubclass(w.category, PlanSkippedWarning)]
+    assert len(skipped) == 1 and CORRUPT in str(skipped[0].message)
+
+
+def test_table_concatenates_across_plans_with_plan_columns_first():
+    plans = collection()
+    g = plans["g_assegnabili"]
+    assert list(g.columns) == ["ambito", "anno", "file", *columns_of("g_assegnabili")]
+    assert len(g) == 2 * len(expected_rows("g_assegnabili"))
+    assert set(g["ambito"]) == {"Cremonese"} and set(g["anno"]) == {2023}
+    main = g[g["file"] == GOOD[0]]
+    expected = [int(r["totale"]) for r in expected_rows("g_assegnabili")]
+    assert [int(v) for v in main["totale"]] == expected
+
+
+def test_empty_and_unknown_tables():
+    plans = collection()
+    empty = plans["d_nuova_edificazione"]  # printed with no rows in the 2023 plan
+    assert len(empty) == 0
+    assert list(empty.columns) == ["ambito", "anno", "file", *columns_of("d_nuova_edificazione")]
+    with pytest.raises(KeyError):
+        plans["g_assignable"]
+    assert set(plans.tables) <= set(TABLE_IDS) and "g_assegnabili" in plans.tables
+    assert plans[0] is plans.plans[0] and len(plans) == 2
+
+
+def test_check_runs_every_plan_and_across_years_within_an_ambito():
+    plans = collection()
+    findings = plans.check()
+    assert isinstance(findings, Findings) and len(findings.plans) == 2
+    assert len(findings) == sum(len(p.check()) for p in plans)  # same year: no pair across years
+    # The same plan presented as the year before: the rules across years now compare k with g.
+    main = next(p for p in plans if Path(p.file).name == GOOD[0])
+    earlier = dataclasses.replace(main, anno=2022, file="cremonese_2022.pdf")
+    other = dataclasses.replace(main, ambito="Altro Ambito", anno=2022, file="altro_2022.pdf")
+    years = PlanCollection([main, earlier]).check()
+    assert any(f.rule in ("k_vs_previous_g", "k_exceeds_previous_g") for f in years)
+    apart = PlanCollection([main, other]).check()  # different ambiti are never compared
+    assert not any(f.rule in ("k_vs_previous_g", "k_exceeds_previous_g", "consistenza_change") for f in apart)
+
+
+def test_html_names_plans_and_failures():
+    page = collection()._repr_html_()
+    for name in (*GOOD, CORRUPT):
+        assert name in page
+    assert "Cremonese" in page
+
+
+def test_inputs_expand_from_globs_folders_and_files(tmp_path):
+    folder = batch_dir()
+    by_glob = expand_inputs(str(folder / "*.pdf"))
+    by_folder = expand_inputs(folder)
+    assert sorted(p.name for p in by_glob) == sorted(p.name for p in by_folder) == sorted([*GOOD, COPY, CORRUPT])
+    assert expand_inputs([folder / GOOD[0], folder / GOOD[0]]) == [folder / GOOD[0]]
+    with pytest.warns(PlanSkippedWarning):
+        nothing = read_plans(str(tmp_path / "*.pdf"))
+    assert len(nothing) == 0 and nothing.failed == []
+    with pytest.warns(PlanSkippedWarning):
+        missing = read_plans(tmp_path / "assente.pdf")
+    assert [Path(f).name for f, _ in missing.failed] == ["assente.pdf"]
+    assert SAMPLES.is_dir()
