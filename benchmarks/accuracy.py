@@ -3,11 +3,13 @@
 
 Two measures (benchmarks/README.md explains them):
 
-* ``canonical_accuracy(out_dir, sample)``: pdfplans' CSVs against the hand-transcribed tables in
-  ``samples/expected/<sample>/``, cell by cell (typed values, same row index, same column).
-* ``printed_accuracy(cells_by_page, pdf)``: for tools that return unlabelled grids, the share of the
-  values printed in the plan's tables (``samples/source/cremonese_2023.txt``, rebuilt into printed
-  cells by the samples' own builder) found as the text of some extracted cell on a page where that
+* ``canonical_accuracy(out_dir, sample)``: pdfplans' CSVs against the expected tables in
+  ``samples/expected/<sample>/``, cell by cell (typed values, same row index, same column), over the
+  tables that have an expected CSV.
+* ``printed_accuracy(cells_by_page, pdf, sample, pages)``: for tools that return unlabelled grids, the
+  share of the values printed in the plan's tables (``samples/source/cremonese_2023.txt`` rebuilt into
+  printed cells by the samples' own builder; for the synthetic plans the ``print`` rows of
+  ``samples/source/<sample>.json``) found as the text of some extracted cell on a page where that
   table is printed. Each extracted cell is used at most once.
 
     .venv/bin/python benchmarks/accuracy.py OUT_DIR [--sample cremonese_2023]   # score a pdfplans output
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import subprocess
 import sys
@@ -53,6 +56,7 @@ class CanonicalScore:
     right: int = 0
     cells: int = 0
     extra_rows: int = 0
+    tables: int = 0  # tables scored: those with an expected CSV
     missing_tables: list[str] = field(default_factory=list)
 
     @property
@@ -85,6 +89,9 @@ def canonical_accuracy(out_dir: Path, sample: str) -> CanonicalScore:
 
     score = CanonicalScore()
     for table_id, columns in TABLE_COLUMNS.items():
+        if not (SAMPLES / "expected" / sample / f"{table_id}.csv").exists():
+            continue  # a table this plan does not print (tables.md: no CSV)
+        score.tables += 1
         expected = load_expected(sample, table_id)
         score.cells += len(expected) * len(columns)
         path = out_dir / f"{table_id}.csv"
@@ -112,32 +119,84 @@ def _tokens(text: str) -> list[str]:
     return unicodedata.normalize("NFKC", text).split()
 
 
-@lru_cache(maxsize=1)
-def printed_values() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(table key, printed body cells) in document order: short, single-paragraph, non-empty cells."""
-    from seed_to_doc import TABLE_ORDER, build_table, raw_blocks
-
-    tables = [val for kind, val in raw_blocks(SOURCE.read_text(encoding="utf-8")) if kind == "table"]
-    out = []
-    for (key, _), rows in zip(TABLE_ORDER, tables):
-        block = build_table(key, rows)  # type: ignore[arg-type]
-        cells = tuple(c.strip() for r in block.rows for c in r
-                      if c.strip() and "\n" not in c and len(c.strip()) <= MAX_VALUE_CHARS)
-        out.append((key, cells))
-    return tuple(out)
+Rows = list[list[str]]
 
 
-def table_pages(pdf: Path, n_pages: int) -> dict[str, list[int]]:
-    """1-based pages of each table (from pdftotext); every page when the text layer does not show it."""
-    from table_pages import table_pages as locate
+@lru_cache(maxsize=None)
+def printed_tables(sample: str) -> tuple[tuple[str, Rows], ...]:
+    """(table key, body rows as printed) in document order, or () when the sample has no printed source.
 
+    cremonese_2023: the real text, rebuilt into printed cells by the samples' builder (seed_to_doc);
+    the synthetic plans: the ``print`` rows of ``samples/source/<sample>.json``."""
+    if sample == "cremonese_2023":
+        from seed_to_doc import TABLE_ORDER, build_table, raw_blocks
+
+        tables = [val for kind, val in raw_blocks(SOURCE.read_text(encoding="utf-8")) if kind == "table"]
+        return tuple((key, build_table(key, rows).rows) for (key, _), rows in zip(TABLE_ORDER, tables))  # type: ignore[arg-type]
+    path = SAMPLES / "source" / f"{sample}.json"
+    if not path.exists():
+        return ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple((key, [list(r["print"]) for r in rows]) for key, rows in data["tables"].items())
+
+
+def printed_values(sample: str) -> list[tuple[str, list[str]]]:
+    """(table key, printed body cells): short, single-paragraph, non-empty cells."""
+    return [(key, [c.strip() for r in rows for c in r
+                   if c.strip() and "\n" not in c and len(c.strip()) <= MAX_VALUE_CHARS])
+            for key, rows in printed_tables(sample)]
+
+
+def _page_texts(pdf: Path) -> list[str]:
     try:
-        found = locate(str(pdf))
+        out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     except (subprocess.CalledProcessError, FileNotFoundError):
-        found = []
-    pages = {key: list(range(a, b + 1)) for key, a, b in found if a is not None and b is not None}
+        return []
+    return [normal(page) for page in out.split("\f")]
+
+
+def _locate_by_rows(pdf: Path, tables: tuple[tuple[str, Rows], ...]) -> dict[str, tuple[int, int]]:
+    """Pages of each table: the first page (after the previous table's) holding one of its first
+    three rows, then the first page from there holding one of its last three. A row is found when its
+    cells, spaces dropped, follow each other in pdftotext -layout's text; a row whose cell wraps is
+    not, hence three tries. Rows shorter than 6 characters ("AT 1") are too common to prove anything; tables of
+    prose rows are found by their rows' first cells, with a page of slack either side."""
+    pages = _page_texts(pdf)
+    out, start = {}, 0
+    for key, rows in tables:
+        whole = [sig for sig in (normal("".join(r)) for r in rows) if len(sig) >= 6]
+        # prose rows (misure, riparto) wrap every cell: their first cell alone, if long enough
+        heads = [sig for sig in (normal(r[0]) for r in rows if r) if len(sig) >= 10]
+        first = last = None
+        for slack, signs in ((0, whole), (1, heads)):
+            first = next((i for i in range(start, len(pages)) if any(s in pages[i] for s in signs[:3])), None)
+            if first is not None:
+                last = next((i for i in range(first, len(pages)) if any(s in pages[i] for s in signs[-3:])), first)
+                # a wrapped first cell may not read whole on the page where its row starts: one page
+                # of slack either side, so that the measure errs towards leniency, never a false miss
+                first, last = max(start, first - slack), min(len(pages) - 1, last + slack)
+                break
+        if first is None or last is None:
+            continue
+        out[key] = (first + 1, last + 1)
+        start = first
+    return out
+
+
+def table_pages(pdf: Path, sample: str, n_pages: int) -> dict[str, list[int]]:
+    """1-based pages of each table (from pdftotext); every page when the text layer does not show it."""
+    if sample == "cremonese_2023":
+        from table_pages import table_pages as locate  # the builder's own, checked patterns
+
+        try:
+            found = {key: (a, b) for key, a, b in locate(str(pdf)) if a is not None and b is not None}
+        except (subprocess.CalledProcessError, FileNotFoundError):
+            found = {}
+    else:
+        found = _locate_by_rows(pdf, printed_tables(sample))
     everywhere = list(range(1, n_pages + 1))
-    return {key: pages.get(key, everywhere) for key, _ in printed_values()}
+    return {key: list(range(found[key][0], found[key][1] + 1)) if key in found else everywhere
+            for key, _ in printed_tables(sample)}
 
 
 @dataclass
@@ -160,14 +219,14 @@ def _contains(cell: list[str], value: list[str]) -> bool:
     return any(cell[i:i + n] == value for i in range(len(cell) - n + 1))
 
 
-def printed_accuracy(cells_by_page: dict[int, list[str]], pdf: Path, n_pages: int) -> PrintedScore:
+def printed_accuracy(cells_by_page: dict[int, list[str]], pdf: Path, sample: str, n_pages: int) -> PrintedScore:
     """Exact: the value is the whole text of a cell (each cell used once). Loose: its words appear
     in a row inside some cell of those pages (merged columns, a cell holding two rows)."""
     pools = {page: Counter(normal(c) for c in cells if c and c.strip()) for page, cells in cells_by_page.items()}
     tokens = {page: [_tokens(c) for c in cells if c and c.strip()] for page, cells in cells_by_page.items()}
-    pages_of = table_pages(pdf, n_pages)
+    pages_of = table_pages(pdf, sample, n_pages)
     score = PrintedScore()
-    for key, values in printed_values():
+    for key, values in printed_values(sample):
         pages = pages_of[key]
         for value in values:
             score.values += 1
@@ -190,7 +249,7 @@ def main() -> None:
     parser.add_argument("--sample", default="cremonese_2023")
     args = parser.parse_args()
     score = canonical_accuracy(args.out_dir, args.sample)
-    print(f"{score.right}/{score.cells} cells right ({score.share:.1%}), {score.extra_rows} extra rows, "
+    print(f"{score.tables} tables, {score.right}/{score.cells} cells right ({score.share:.1%}), {score.extra_rows} extra rows, "
           f"missing tables: {', '.join(score.missing_tables) or 'none'}")
 
 

@@ -188,8 +188,8 @@ def score(result: Result, tool: str, pdf: Path, work: Path) -> None:
     n_cells = sum(len(v) for v in cells.values())
     if not result.text_layer:
         result.note = f"no text layer: {result.tables} tables, {n_cells} non-empty cells"
-    if sample:
-        s = accuracy.printed_accuracy(cells, pdf, result.pages)
+    if sample and accuracy.printed_tables(sample):
+        s = accuracy.printed_accuracy(cells, pdf, sample, result.pages)
         result.accuracy, result.accuracy_loose = s.share, s.loose_share
         result.accuracy_detail = f"{s.exact}/{s.values} values"
 

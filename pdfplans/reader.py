@@ -19,7 +19,7 @@ _TITLE = re.compile(r"piano\s+annuale", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:anno\s+)?(20\d\d)\b", re.IGNORECASE)
 _AMBITO = re.compile(
     r"\bambito\s+(?:(?:sociale|distrettuale|territoriale|territoriale sociale)\s+)*(?:(?:di|del|dell'|della)\s+)?"
-    r"([A-Za-zÀ-ÿ'’\- ]{3,60})", re.IGNORECASE,
+    r"([\w'’\-().–— ]{3,80})", re.IGNORECASE,
 )
 
 
@@ -114,9 +114,14 @@ def _metadata(plan: Plan, narrative: list[Line]) -> None:
 
 
 def _clean_ambito(text: str) -> str:
-    text = re.split(r"\s[-–]\s|\bcapofila\b|\bcon\b|\banno\b|[,.;:(]", text, maxsplit=1)[0]
-    words = [w for w in text.split() if w]
-    return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in words)
+    """"N. 2 – BRESCIA OVEST" → "Brescia Ovest"; "CASALASCO-VIADANESE (OGLIO PO)" → "Casalasco-Viadanese (Oglio Po)"."""
+    text = re.sub(r"^\s*n\.?\s*\d+\s*[-–—:]?\s*", "", text, flags=re.IGNORECASE)
+    text = re.split(r"\s[-–—]\s|\bcapofila\b|\bcon\b|\banno\b|\bcomposto\b|\bcomprende\b|[,.;:]", text, maxsplit=1)[0]
+    text = text.strip(" -–—")
+    if text.count("(") != text.count(")"):
+        text = text.split("(")[0].strip()
+
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), text)
 
 
 def _paragraphs(narrative: list[Line]) -> list[tuple[int, str]]:
@@ -144,6 +149,7 @@ def _resolver_for(plan: Plan, narrative: list[Line]):
             continue
         # the list is the part of the paragraph with most separators ("... sono: A; B; C.")
         body = max(re.split(r":\s", text), key=lambda piece: piece.count(";") + piece.count(","))
+        body = re.split(r"(?<!\b[A-Za-z])\.\s+(?=[A-Z])", body)[0]  # the list ends with its sentence ("S. Daniele" does not)
         resolutions = region.resolve_list(body)
         resolved = [r for r in resolutions if r.resolved]
         if len(resolved) >= 5 and len(resolved) >= 0.7 * len(resolutions) and len(resolved) > len(best):

@@ -62,7 +62,7 @@ def looping_tree_pdf() -> bytes:
     ])
 
 
-def bomb_pdf(megabytes: int = 400) -> bytes:
+def bomb_pdf(megabytes: int = 160) -> bytes:
     """A page whose content stream inflates from about a megabyte to ``megabytes`` MB of text operators."""
     chunk = b"BT /F1 1 Tf (x) Tj ET\n" * 4096
     compressor = zlib.compressobj(9)

@@ -56,7 +56,7 @@ def test_unreadable_files_get_a_clear_error(tmp_path, name, data, reason):
 
 
 def test_decompression_bomb_costs_seconds_and_bounded_memory(tmp_path):
-    path = _write(tmp_path / "bomb.pdf", hostile.bomb_pdf(400))  # 1 MB inflating to 400 MB of operators
+    path = _write(tmp_path / "bomb.pdf", hostile.bomb_pdf(160))  # 0.4 MB inflating to 160 MB of operators
     run, seconds = _cli("extract", str(path), "--out", str(tmp_path / "out"))
     assert run.returncode == 2 and "decompression bomb" in run.stderr and "Traceback" not in run.stderr
     assert seconds < 20

@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pdfplans.dataset import DatasetError, ImportReport, import_plans, open_dataset
 from pdfplans.dataset import layout
@@ -344,3 +346,39 @@ def test_import_command_names_the_failed_file_and_exits_1():
     assert result.exit_code == 1, result.output
     assert CORRUPT in result.output
     assert "0 imported, 3 already present, 1 failed" in result.output
+
+
+def test_plans_already_read_import_like_their_files(tmp_path):
+    from test_collection import collection
+
+    target = tmp_path / "from_plans.duckdb"
+    report = import_plans(collection(), target, progress=False)
+    assert sorted(Path(f).name for f in report.imported) == sorted(GOOD) and report.exit_status == 0
+    reference, _ = imported("duckdb")
+    assert counts(target) == counts(reference)
+    again = import_plans([SAMPLES / name for name in GOOD], target, progress=False)  # same sha256
+    assert len(again.skipped) == 2 and again.imported == []
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.one_of(st.none(), st.integers(-10**12, 10**12), st.text(max_size=4),
+                          st.floats(allow_nan=True, allow_infinity=True)), max_size=12))
+def test_a_value_of_the_wrong_type_becomes_null_and_the_others_stay(values):
+    """A reader bug (text or a fraction in an integer column) must not lose the rest of the plan."""
+    import math
+
+    import pyarrow as pa
+
+    from pdfplans.dataset.rows import _array
+
+    stored = _array(values, pa.int64()).to_pylist()
+    assert len(stored) == len(values)
+    for value, kept in zip(values, stored):
+        if value is None:
+            assert kept is None
+        elif isinstance(value, int):
+            assert kept == value
+        elif isinstance(value, float) and not (math.isfinite(value) and value == int(value)):
+            assert kept is None
+        elif kept is not None:  # an integral float, or text that reads as one
+            assert kept == int(float(value))

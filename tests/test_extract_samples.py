@@ -121,3 +121,42 @@ def test_df_types(plans):
     fondi = plans["cremonese_2023"]["fondi_solidarieta_enti"].df
     assert str(fondi["fondo_eur"].dtype) == "Float64"
     assert fondi["fondo_eur"].tolist() == [1595127.10, 125116.00]
+
+
+# Synthetic plans of other years, another ambito (two provinces, own abbreviations) and another
+# template (numbered chapters, merged indigenza / forze di polizia table, protocol stamp on every
+# page, table of contents, population by age band, k missing): see samples/README.md.
+SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023"]
+
+
+@pytest.fixture(scope="session")
+def synthetic_plans():
+    return {name: read_plan(SAMPLES / f"{name}.pdf") for name in SYNTHETIC}
+
+
+@pytest.mark.parametrize("sample", SYNTHETIC)
+def test_synthetic_plan_matches_its_tables(synthetic_plans, sample):
+    plan = synthetic_plans[sample]
+    expected_dir = SAMPLES / "expected" / sample
+    expected_ids = {p.stem for p in expected_dir.glob("*.csv")}
+    assert set(plan.tables) == expected_ids  # tables the plan does not print are absent, not empty
+    problems = [d for tid in sorted(expected_ids) for d in differences(tid, load_expected(sample, tid), plan[tid].records)]
+    assert problems == []
+    metadata = json.loads((expected_dir / "plan.json").read_text(encoding="utf-8"))
+    assert (plan.ambito, plan.anno) == (metadata["ambito"], metadata["anno"])
+    assert plan.comuni_ambito == metadata["comuni_ambito"]
+
+
+def test_missing_tables_are_warnings_not_errors(synthetic_plans):
+    plan = synthetic_plans["brescia_ovest_2023"]
+    assert "k_assegnate_anno_precedente" not in plan.tables
+    missing = {w.table for w in plan.warnings if w.kind == "missing_table"}
+    assert "k_assegnate_anno_precedente" in missing
+
+
+def test_protocol_stamp_and_table_of_contents_are_never_rows(synthetic_plans):
+    plan = synthetic_plans["brescia_ovest_2023"]
+    for table in plan.tables.values():
+        for cells in table.cells:
+            for cell in cells.values():
+                assert "Prot." not in cell.text and "....." not in cell.text

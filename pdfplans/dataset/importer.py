@@ -15,8 +15,9 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..model import Plan
 from .report import ImportReport
-from .rows import ParsedPlan, parse_file
+from .rows import ParsedPlan, from_plan, parse_file
 from .stores import DatasetError, Store, open_store
 
 PathLike = str | os.PathLike
@@ -26,7 +27,7 @@ def expand(paths: Iterable[PathLike]) -> list[Path]:
     """Files as given, folders as their ``*.pdf`` (sorted, not recursive); each file once."""
     out: list[Path] = []
     seen: set[Path] = set()
-    for given in paths:
+    for given in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
         path = Path(given)
         found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf") if path.is_dir() \
             else [path]
@@ -46,23 +47,32 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def import_plans(paths: Iterable[PathLike], db: PathLike, *, parquet: bool = False, replace: bool = False,
-                 workers: int | None = None, progress: bool = True) -> ImportReport:
+def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *, parquet: bool = False,
+                 replace: bool = False, workers: int | None = None, progress: bool = True) -> ImportReport:
     """Add plans to the dataset ``db`` (a DuckDB file, or with ``parquet=True`` a Parquet folder).
 
-    A file whose sha256 is already in the dataset is skipped unless ``replace``. Files that cannot be
-    read are listed in ``report.failed`` with the reason; the others are imported. Raises
-    ``DatasetError`` when the dataset itself cannot be opened.
+    ``paths``: PDF files and folders (their ``*.pdf``); ``Plan`` objects already read (e.g. a
+    ``read_plans`` collection) are written without reading their files again. A plan whose sha256
+    is already in the dataset is skipped unless ``replace``. Files that cannot be read are listed in
+    ``report.failed`` with the reason; the others are imported. Raises ``DatasetError`` when the
+    dataset itself cannot be opened.
     """
     started = time.perf_counter()
     report = ImportReport(str(db))
-    files = expand(paths)
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    ready = [p for p in given if isinstance(p, Plan)]
+    files = expand(p for p in given if not isinstance(p, Plan))
     store = open_store(db, parquet)
     try:
-        todo = _select(files, store.known(), replace, report)
-        with _Progress(len(files), enabled=progress) as bar:
-            bar.advance(len(files) - len(todo), "already present" if not todo else None)
-            for parsed in _parse_all(todo, workers):
+        known, batch = store.known(), set()
+        todo = [(str(f), sha) for f, sha in _hashed(files, report)
+                if _wanted(str(f), sha, known, batch, replace, report)]
+        ready = [p for p in ready if _wanted(p.file, p.sha256, known, batch, replace, report)]
+        waiting = len(todo) + len(ready)
+        total = waiting + len(report.skipped) + len(report.failed)
+        with _Progress(total, enabled=progress) as bar:
+            bar.advance(total - waiting, f"reading {waiting} plans" if waiting else "all already present")
+            for parsed in _chain((from_plan(plan) for plan in ready), _parse_all(todo, workers)):
                 name = Path(parsed.file).name
                 if parsed.error is not None:
                     report.failed.append((parsed.file, parsed.error))
@@ -80,29 +90,34 @@ def import_plans(paths: Iterable[PathLike], db: PathLike, *, parquet: bool = Fal
                 bar.advance(1, f"imported {name}")
     finally:
         store.close()
-    order = {str(f): i for i, f in enumerate(files)}
+    order = {name: i for i, name in enumerate([*map(str, files), *(p.file for p in ready)])}
     report.imported.sort(key=lambda f: order.get(f, 0))
     report.failed.sort(key=lambda item: order.get(item[0], 0))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _select(files: list[Path], known: set[str], replace: bool, report: ImportReport) -> list[tuple[str, str]]:
-    """(file, sha256) to parse; the rest goes to ``skipped`` or ``failed`` right away."""
-    todo: list[tuple[str, str]] = []
-    batch: set[str] = set()
+def _hashed(files: list[Path], report: ImportReport) -> Iterator[tuple[Path, str]]:
+    """(file, sha256) of the files that can be read; the others go to ``failed``."""
     for file in files:
         try:
-            sha = file_sha256(file)
+            yield file, file_sha256(file)
         except OSError as error:
             report.failed.append((str(file), error.strerror or str(error)))
-            continue
-        if sha in batch or (sha in known and not replace):
-            report.skipped.append(str(file))  # the same content is (or is being) imported
-            continue
-        batch.add(sha)
-        todo.append((str(file), sha))
-    return todo
+
+
+def _wanted(name: str, sha: str, known: set[str], batch: set[str], replace: bool, report: ImportReport) -> bool:
+    """False (and ``skipped``) for content already in the dataset, or already in this batch."""
+    if sha in batch or (sha in known and not replace):
+        report.skipped.append(name)
+        return False
+    batch.add(sha)
+    return True
+
+
+def _chain(*parts: Iterable[ParsedPlan]) -> Iterator[ParsedPlan]:
+    for part in parts:
+        yield from part
 
 
 def _stamped(parsed: ParsedPlan) -> dict:
@@ -156,7 +171,7 @@ class _Progress:
         return self
 
     def advance(self, steps: int, description: str | None) -> None:
-        if self.bar is not None and (steps or description):
+        if self.bar is not None:
             self.bar.update(self.task, advance=steps, description=description or "")
 
     def __exit__(self, *_exc: object) -> None:

@@ -45,11 +45,16 @@ def parse_file(file: str, sha256: str) -> ParsedPlan:
         return ParsedPlan(file, sha256, error=f"{type(error).__name__}: {error}")
     if plan.sha256 != sha256:
         return ParsedPlan(file, sha256, error="the file changed while it was being imported")
+    return from_plan(plan)
+
+
+def from_plan(plan: "Plan") -> ParsedPlan:
+    """The rows of a plan already read (its checks run here)."""
     try:
         findings = plan.check()
     except Exception as error:  # noqa: BLE001
-        return ParsedPlan(file, sha256, error=f"checks failed: {type(error).__name__}: {error}")
-    return ParsedPlan(file, sha256, plan_row(plan), plan_tables(plan, findings))
+        return ParsedPlan(plan.file, plan.sha256, error=f"checks failed: {type(error).__name__}: {error}")
+    return ParsedPlan(plan.file, plan.sha256, plan_row(plan), plan_tables(plan, findings))
 
 
 def plan_row(plan: "Plan") -> dict[str, Any]:
@@ -119,12 +124,33 @@ def _build(schema: "pa.Schema", data: dict[str, list[Any]]) -> "pa.Table":
 def _array(values: list[Any], kind: "pa.DataType") -> "pa.Array":
     import pyarrow as pa
 
-    try:
-        return pa.array(values, type=kind)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError, TypeError, ValueError):
-        # A value of the wrong type (a reader bug) must not lose the plan: it becomes NULL here,
-        # its printed text stays in ``cells``.
-        return pa.array([_coerce(v, kind) for v in values], type=kind)
+    if not all(_fits(v, kind) for v in values):
+        # A value of the wrong type (a reader bug) must not lose the plan, nor be truncated by
+        # Arrow (0.5 would become 0): it is converted when exact, else NULL; its printed text stays
+        # in ``cells``.
+        values = [_coerce(v, kind) for v in values]
+    return pa.array(values, type=kind)
+
+
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _fits(value: Any, kind: "pa.DataType") -> bool:
+    import pyarrow as pa
+
+    if value is None:
+        return True
+    if pa.types.is_integer(kind):
+        return isinstance(value, int) and not isinstance(value, bool) and _INT64[0] <= value <= _INT64[1]
+    if pa.types.is_floating(kind):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if pa.types.is_boolean(kind):
+        return isinstance(value, bool)
+    if pa.types.is_list(kind):
+        return isinstance(value, (list, tuple)) and all(_fits(v, kind.value_type) for v in value)
+    if pa.types.is_timestamp(kind):
+        return True  # datetimes: Arrow checks them
+    return isinstance(value, str)
 
 
 def _coerce(value: Any, kind: "pa.DataType") -> Any:
@@ -134,15 +160,21 @@ def _coerce(value: Any, kind: "pa.DataType") -> Any:
         return None
     try:
         if pa.types.is_integer(kind):
-            number = float(value)
-            return int(number) if math.isfinite(number) and number == int(number) else None
+            if isinstance(value, bool):
+                return None
+            number = float(value) if not isinstance(value, int) else value
+            if isinstance(number, float):
+                if not (math.isfinite(number) and number == int(number)):
+                    return None
+                number = int(number)
+            return number if _INT64[0] <= number <= _INT64[1] else None
         if pa.types.is_floating(kind):
             number = float(value)
             return number if math.isfinite(number) else None
         if pa.types.is_boolean(kind):
             return value if isinstance(value, bool) else None
         if pa.types.is_list(kind):
-            return [_coerce(v, kind.value_type) for v in value]
+            return [_coerce(v, kind.value_type) for v in value] if isinstance(value, (list, tuple)) else None
         return str(value)
     except (TypeError, ValueError, OverflowError):
         return None

@@ -90,7 +90,10 @@ class DuckDBStore:
             self._insert(layout.PLANS, _plans_table(plan_row))  # last, as in the Parquet store
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            try:
+                self.con.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the original error is the one to report
+                pass
             raise
 
     def _insert(self, name: str, rows: "pa.Table") -> None:

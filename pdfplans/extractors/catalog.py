@@ -42,7 +42,10 @@ ENTE_OPTIONAL = Role(ENTE.name, ENTE.synonyms, "ente", required=False)
 COMUNE = Role("comune", ("comune", "comuni", "localita", "comune di ubicazione"), "name")
 COMUNE_OPTIONAL = Role("comune", COMUNE.synonyms, "name", required=False)
 UNITA = Role("unita", ("n u i", "n ui", "numero u i", "numero unita", "n alloggi", "numero alloggi", "unita abitative", "alloggi", "numero"), "int")
-EMPTY_MARKER = _re(r"\bnessun[oa]?\b|non\s+(risultano|sono\s+(state\s+)?comunicat|ha(nno)?\s+comunicato)|non\s+presenti")
+EMPTY_MARKER = _re(
+    r"\bnessun[oa]?\b|non\s+(risultano|sono\s+(state\s+)?comunicat|ha(nno)?\s+comunicato)|non\s+presenti"
+    r"|non\s+(sono|risultano|vi\s+sono)\s+(previst|disponibil|programmat)"
+)
 
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
@@ -50,7 +53,11 @@ SPECS: tuple[TableSpec, ...] = (
         (
             Role("at", ("aggregazione territoriale", "aggregazione", "at", "sub ambito", "area"), "text", required=False, carry_down=True),
             COMUNE,
-            Role("popolazione", ("popolazione", "abitanti", "residenti", "tot", "totale", "popolazione residente"), "int"),
+            Role("popolazione", ("popolazione", "abitanti", "residenti", "tot", "totale", "popolazione residente", "popolazione totale"), "int"),
+            # population by age band: the bands are read (so the header is recognized) and TOT. is the figure
+            Role("eta_minori", ("0 18 anni", "0 17 anni", "minori", "fascia 0 18"), "int", required=False),
+            Role("eta_adulti", ("19 64 anni", "18 64 anni", "adulti", "fascia 19 64"), "int", required=False),
+            Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre", "over 65", "anziani"), "int", required=False),
         ),
         caption=_re(r"popolazione|abitanti|residenti|dati demografici"),
         headerless=True,

@@ -134,16 +134,40 @@ def classify(tables: list[PrintedTable]) -> list[Match]:
 
 
 def find_empty_tables(narrative: list[Line], found: set[str]) -> list[tuple[TableSpec, Line]]:
-    """Specs printed as a caption followed by "Nessun Ente Proprietario ha comunicato…"."""
+    """Specs the plan says it has none of: a sentence that both says so ("Nessun Ente Proprietario
+    ha comunicato…", "Non sono previste…") and names the table's subject ("nuova edificazione")."""
     out = []
-    for spec in SPECS:
-        if spec.id in found or not spec.may_be_empty or spec.caption is None:
+    for sentence, line in _sentences(narrative):
+        folded = normalize_text(sentence)
+        if not EMPTY_MARKER.search(folded):
             continue
-        for index, line in enumerate(narrative):
-            if not spec.caption.search(normalize_text(line.text)):
+        for spec in SPECS:
+            if spec.id in found or not spec.may_be_empty or spec.caption is None:
                 continue
-            after = " ".join(l.text for l in narrative[index + 1 : index + 4])
-            if EMPTY_MARKER.search(normalize_text(after)) or EMPTY_MARKER.search(normalize_text(line.text)):
+            if spec.caption.search(folded):
                 out.append((spec, line))
-                break
+                found = found | {spec.id}
+    return out
+
+
+def _sentences(narrative: list[Line]) -> list[tuple[str, Line]]:
+    """Sentences of the narrative, each with the line it starts on."""
+    out: list[tuple[str, Line]] = []
+    text, start = "", None
+    previous: Line | None = None
+    for line in narrative:
+        new_paragraph = previous is None or line.page != previous.page or not 0 <= line.top - previous.bottom < 0.8 * line.size
+        if new_paragraph and text and start is not None:
+            out.append((text, start))  # a caption without a full stop ends with its paragraph
+            text, start = "", None
+        previous = line
+        for piece in re.split(r"(?<=[.;:])\s+", line.text):
+            if start is None:
+                start = line
+            text = f"{text} {piece}" if text else piece
+            if piece.endswith((".", ";", ":")):
+                out.append((text, start))
+                text, start = "", None
+    if text and start is not None:
+        out.append((text, start))
     return out

@@ -156,6 +156,32 @@ def rows_by_occupancy(
     return bands
 
 
+def continues_row(before: list[Line], after: list[Line], columns: list[Interval], single_line: set[int],
+                  edges: list[float | None]) -> bool:
+    """Whether the first row after a page break (``after``) is the rest of the last row before it.
+
+    It is when it brings no value of a single-line column and, in every column where it prints,
+    its first word could not have fitted on the last line of that column before the break.
+    """
+    lefts = _left_edges(before + after, columns)
+    last: dict[int, Word] = {}
+    for line in before:
+        for col, words in _words_by_column(line, columns).items():
+            last[col] = words[-1]
+    first: dict[int, Word] = {}
+    for line in after:
+        for col, words in _words_by_column(line, columns).items():
+            first.setdefault(col, words[0])
+    if not first or set(first) & single_line:
+        return False
+    votes = []
+    for col, word in first.items():
+        if col not in last or edges[col] is None:
+            return False  # text in a column the row before left empty: a new row
+        votes.append(_wrap_vote(last[col], word, lefts[col], edges[col], word.size))
+    return "fits" not in votes
+
+
 def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float) -> str:
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""

@@ -24,6 +24,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalize_text(text)))
 
 
+@lru_cache(maxsize=65536)
 def _token_matches(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -32,6 +33,7 @@ def _token_matches(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))  # ristrutturazione/i
 
 
+@lru_cache(maxsize=65536)
 def synonym_score(header: str, synonym: str) -> float:
     """Dice overlap of tokens between a printed header and one synonym, 0..1."""
     h, s = tokens(header), tokens(synonym)

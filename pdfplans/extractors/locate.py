@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell
 from .grid import (
-    Interval, RowBand, cell_from_words, column_of, columns_from_rules, coverage_columns, horizontal_splits,
+    Interval, RowBand, cell_from_words, continues_row, column_of, columns_from_rules, coverage_columns, horizontal_splits,
     merge_intervals, rows_by_occupancy, rows_by_rules, vertical_splits, widen,
 )
 from .headers import header_likeness, tokens
@@ -45,6 +45,13 @@ class _Segment:
     page: int
     lines: list[Line]
     rules: list[Rule]
+
+
+def _merge(upper: Cell | None, lower: Cell | None) -> Cell | None:
+    """One cell from its two halves on consecutive pages (kept with the upper half's page and box)."""
+    if upper is None or lower is None:
+        return upper or lower
+    return Cell(upper.text + "\n" + lower.text, upper.page, upper.bbox, upper.confidence, upper.joins)
 
 
 def _phrase_count(line: Line, splits: list[float]) -> int:
@@ -332,9 +339,11 @@ class TableLocator:
         single_line = self._single_line_columns(segments, columns)
         rows: list[list[Cell | None]] = []
         ruled = ruled_columns
+        last_band: list[Line] = []
         for segment in segments:
             if not segment.lines:
                 continue
+            first_row_at = len(rows)
             seg_top = min(l.top for l in segment.lines) - 4
             seg_bottom = max(l.bottom for l in segment.lines) + 4
             ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
@@ -345,7 +354,13 @@ class TableLocator:
                 bands = rows_by_rules(segment.lines, ys)
                 rows += self._rows_with_merges(bands, columns, segment.rules, ys)
             else:
+                bands = by_text
                 rows += [self._cells_of(b.lines, columns) for b in by_text]
+            if last_band and first_row_at and continues_row(last_band, bands[0].lines, columns, single_line, self._right_edges):
+                # a row the page break cut in two: join its halves
+                rows[first_row_at - 1] = [_merge(a, b) for a, b in zip(rows[first_row_at - 1], rows[first_row_at])]
+                del rows[first_row_at]
+            last_band = bands[-1].lines
         caption = before[-8:]
         pages = sorted({l.page for l in all_lines})
         return PrintedTable(header, rows, columns, pages, caption, title, ruled, header_cells, all_lines)

@@ -37,6 +37,7 @@ LOW_CONFIDENCE = 80.0  # a word (and so a cell) below this is worth a warning
 MAX_SKEW = 5.0  # degrees: beyond this a page is not "slightly turned" and is left as it is
 PAGE_TIMEOUT = 180.0  # seconds of tesseract per page
 _POINTS = 72.0
+ERASE_REACH = 0.8  # points beyond a rule's dark core that its blur reaches
 
 
 @dataclass
@@ -117,7 +118,7 @@ def render_page(document, index: int, dpi: int = DPI) -> np.ndarray:
 
 
 # -- one page ------------------------------------------------------------------------------
-def read_image(gray: np.ndarray, number: int, dpi: int = DPI, *, psm: int = PSM, binary: str = "tesseract") -> PageImage:
+def read_image(gray: np.ndarray, number: int, dpi: int = DPI, *, psm: int | None = None, binary: str = "tesseract") -> PageImage:
     """The whole pipeline for one page image: deskew, rules, OCR."""
     angle = estimate_skew(gray)
     straight = deskew(gray, angle)
@@ -126,11 +127,9 @@ def read_image(gray: np.ndarray, number: int, dpi: int = DPI, *, psm: int = PSM,
     horizontal, vertical = line_masks(ink, dpi)
     scale = _POINTS / dpi
     rules = rules_from_mask(horizontal, True, scale, ink) + rules_from_mask(vertical, False, scale, ink)
-    lines = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
-    clean = straight.copy()
-    clean[lines > 0] = 255  # a rule left in the image comes back as "|", "—" or garbage words
-    del straight, ink, horizontal, vertical, lines
-    tsv = run_tesseract(clean, dpi, psm, binary)
+    clean = erase_lines(straight, horizontal, vertical, dpi)
+    del straight, ink, horizontal, vertical
+    tsv = run_tesseract(clean, dpi, psm or PSM, binary)
     words = words_from_tsv(tsv, number, scale)
     return PageImage(words, rules, angle)
 
@@ -177,7 +176,7 @@ def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
         return gray
     height, width = gray.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), -angle, 1.0)
-    paper = int(np.percentile(gray, 90))  # fill the corners with the paper's own gray
+    paper = paper_gray(gray)  # fill the corners with the paper's own gray
     return cv2.warpAffine(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=paper)
 
 
@@ -191,6 +190,26 @@ def line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     return horizontal, vertical
+
+
+def erase_lines(gray: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray, dpi: int = DPI) -> np.ndarray:
+    """The page with its rules painted over in the paper's gray, blurred edges included.
+
+    A rule left in the image comes back as "|", "—", "(" or garbage words around the digits
+    of narrow cells; the blur of the scan spreads a rule a few pixels beyond its dark core.
+    """
+    reach = max(2, round(ERASE_REACH * dpi / _POINTS))  # pixels beyond the mask on each side, across the rule
+    mask = cv2.bitwise_or(
+        cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1))),
+        cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 3))),
+    )
+    clean = gray.copy()
+    clean[mask > 0] = paper_gray(gray)
+    return clean
+
+
+def paper_gray(gray: np.ndarray) -> int:
+    return int(np.percentile(gray[::7, ::7], 90))
 
 
 def rules_from_mask(mask: np.ndarray, horizontal: bool, scale: float, ink: np.ndarray | None = None) -> list[Rule]:

@@ -63,6 +63,9 @@ _RANK = {"exact": 0, "normal": 1, "historic_year": 2, "alias": 3, "abbreviation"
          "prefix": 6, "historic": 7}
 
 
+_CONTRACTION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]{2,3}\b)")
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -154,6 +157,7 @@ class _Index:
     alias: dict[str, list[_Entry]] = field(default_factory=dict)
     compact: dict[str, list[_Entry]] = field(default_factory=dict)
     by_first: dict[str, list[tuple[tuple[str, ...], _Entry]]] = field(default_factory=dict)
+    in_scope: list[tuple[tuple[str, ...], _Entry]] = field(default_factory=list)  # the plan's own comuni
     hist_normal: dict[str, list[_Entry]] = field(default_factory=dict)
     hist_compact: dict[str, list[_Entry]] = field(default_factory=dict)
     fuzzy: list[tuple[list[str], list[_Entry]]] = field(default_factory=list)  # per tier: keys, entries
@@ -174,6 +178,16 @@ def _abbreviations() -> dict[str, tuple[tuple[str, ...], ...]]:
         key = "".join(words(row["abbreviation"]))
         table.setdefault(key, []).append(canon(words(row["expansion"])))
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _name_forms(name: str) -> tuple[tuple[str, ...], list[tuple[str, ...]], list[set[str]], list[str]]:
+    """Everything the index derives from one official name, whatever the scope: computed once."""
+    toks = canon(words(name))
+    if not toks:
+        return toks, [], [], []
+    forms = [toks] + _reduced(toks)
+    return toks, forms, [_compacts(form) for form in forms], [_fuzzy_key(form) for form in forms]
 
 
 @lru_cache(maxsize=16)
@@ -198,28 +212,29 @@ def _index(scope: frozenset[str], provinces: frozenset[str], region: str | None)
         entry = _Entry(c, tier, not c.active)
         names = [c.name] + [n for n in c.name_alt.split("/") if n.strip()]
         for name in names:
-            toks = canon(words(name))
+            toks, forms, compacts, fuzzy_keys = _name_forms(name)
             if not toks:
                 continue
             if not c.active:
                 _add(idx.hist_normal, " ".join(toks), entry)
-                for comp in _compacts(toks):
+                for comp in compacts[0]:
                     _add(idx.hist_compact, comp, entry)
                 continue
             official = name == c.name  # the other-language name ("Sexten") only as an alias
             if official:
                 _add(idx.exact, " ".join(name.translate(_APOSTROPHES).split()), entry)
                 _add(idx.normal, " ".join(toks), entry)
-            forms = [toks] + _reduced(toks)
             for form in forms[0 if not official else 1:]:
                 _add(idx.alias, " ".join(form), entry)
-            for form in forms:
-                for comp in _compacts(form):
+            keys, entries = tiers[tier]
+            for form_compacts, key in zip(compacts, fuzzy_keys):
+                for comp in form_compacts:
                     _add(idx.compact, comp, entry)
-                keys, entries = tiers[tier]
-                keys.append(_fuzzy_key(form))
+                keys.append(key)
                 entries.append(entry)
             idx.by_first.setdefault(toks[0], []).append((toks, entry))
+            if tier == 0:
+                idx.in_scope.append((toks, entry))
     idx.fuzzy = [tiers[t] for t in (0, 1, 2)]
     return idx
 
@@ -231,8 +246,10 @@ def _aligns(printed: tuple[str, ...], name: tuple[str, ...], truncate: bool) -> 
     when ``truncate`` (inside the scope); after the last printed word the rest of the name may be left
     out only when ``truncate`` or when it is particles ("ed Uniti").
     """
-    if not printed or printed[0] != name[0] or len(printed) > len(name):
+    if not printed or len(printed) > len(name):
         return False
+    if printed[0] != name[0] and not (truncate and len(printed[0]) >= 5 and name[0].startswith(printed[0])):
+        return False  # "CASALMAGG." may shorten the first word, but only inside the plan's own comuni
     j = 1
     for word in printed[1:]:
         while j < len(name) and not name[j].startswith(word):
@@ -299,7 +316,7 @@ class Resolver:
 
     # -- layers -------------------------------------------------------------------------------
     def _resolve(self, printed: str) -> Resolution:
-        text = " ".join(printed.split())
+        text = _CONTRACTION.sub("", " ".join(printed.split()))  # "M.NO" → "MNO" (data/abbreviations.csv)
         body = _COMUNE_PREFIX.sub("", text) if _COMUNE_PREFIX.match(text) and len(words(text)) > 1 else text
         raw = tuple(words(body))
         if not raw or is_not_comune(body):
@@ -336,6 +353,10 @@ class Resolver:
             for name, e in idx.by_first.get(alt[0], ()):
                 if _aligns(alt, name, truncate=e.tier == 0):
                     hits.append((e.tier, _RANK["prefix"], e, "prefix"))
+            if len(alt[0]) >= 5:  # a first word cut short ("CASALMAGG."), only among the plan's own comuni
+                for name, e in idx.in_scope:
+                    if name[0] != alt[0] and name[0].startswith(alt[0]) and _aligns(alt, name, truncate=True):
+                        hits.append((e.tier, _RANK["prefix"], e, "prefix"))
         return hits
 
     def _existed(self, entry: _Entry) -> bool:
