@@ -7,9 +7,15 @@
 """
 from __future__ import annotations
 
+from .collection import PlanCollection, PlanSkippedWarning, read_plans
+from .dataset import Dataset, DatasetError, ImportReport, import_plans, open_dataset
 from .errors import PdfPlansError, PlanReadError, PlanWarning, ValueParseError
 from .model import Cell, Plan, Table
 from .reader import read_plan
 
 __version__ = "0.1.0"
-__all__ = ["read_plan", "Plan", "Table", "Cell", "PlanWarning", "PdfPlansError", "PlanReadError", "ValueParseError", "__version__"]
+__all__ = [
+    "read_plan", "read_plans", "open_dataset", "import_plans", "Plan", "Table", "Cell", "PlanCollection",
+    "Dataset", "ImportReport", "PlanWarning", "PlanSkippedWarning", "PdfPlansError", "PlanReadError",
+    "DatasetError", "ValueParseError", "__version__",
+]

@@ -147,6 +147,11 @@ def comuni(
     raise typer.Exit(0 if all(r.resolved for r in results) else 1)
 
 
+from .dataset.command import import_command  # noqa: E402  (registered after the commands above, in help order)
+
+app.command("import")(import_command)
+
+
 def main() -> None:
     app()
 
