@@ -23,7 +23,6 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -214,32 +213,49 @@ class PrintedScore:
         return self.loose / self.values if self.values else 0.0
 
 
-def _contains(cell: list[str], value: list[str]) -> bool:
-    n = len(value)
-    return any(cell[i:i + n] == value for i in range(len(cell) - n + 1))
+class _Cell:
+    """An extracted cell whose words are used up as values are matched to them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = normal(text)
+        self.words = _tokens(text)
+        self.used = [False] * len(self.words)
+
+    def take_whole(self, want: str) -> bool:
+        if self.text != want or any(self.used):
+            return False
+        self.used = [True] * len(self.words)
+        return True
+
+    def take_words(self, words: list[str]) -> bool:
+        n = len(words)
+        for i in range(len(self.words) - n + 1):
+            if self.words[i:i + n] == words and not any(self.used[i:i + n]):
+                self.used[i:i + n] = [True] * n
+                return True
+        return False
 
 
 def printed_accuracy(cells_by_page: dict[int, list[str]], pdf: Path, sample: str, n_pages: int) -> PrintedScore:
-    """Exact: the value is the whole text of a cell (each cell used once). Loose: its words appear
-    in a row inside some cell of those pages (merged columns, a cell holding two rows)."""
-    pools = {page: Counter(normal(c) for c in cells if c and c.strip()) for page, cells in cells_by_page.items()}
-    tokens = {page: [_tokens(c) for c in cells if c and c.strip()] for page, cells in cells_by_page.items()}
+    """Exact: the value is the whole text of a cell. Loose: also counts a value whose words appear in
+    a row inside a cell that holds more (merged columns, two rows in one cell). Every extracted cell,
+    and every word of it, is used for one value at most; exact matches are made first."""
+    cells = {page: [_Cell(c) for c in texts if c and c.strip()] for page, texts in cells_by_page.items()}
     pages_of = table_pages(pdf, sample, n_pages)
-    score = PrintedScore()
-    for key, values in printed_values(sample):
-        pages = pages_of[key]
-        for value in values:
-            score.values += 1
-            want = normal(value)
-            page = next((p for p in pages if pools.get(p, Counter())[want] > 0), None)
-            if page is not None:
-                pools[page][want] -= 1
-                score.exact += 1
-                score.loose += 1
-                continue
-            words = _tokens(value)
-            if any(_contains(cell, words) for p in pages for cell in tokens.get(p, [])):
-                score.loose += 1
+    wanted = [(value, pages_of[key]) for key, values in printed_values(sample) for value in values]
+    score = PrintedScore(values=len(wanted))
+    missed = []
+    for value, pages in wanted:
+        want = normal(value)
+        if any(cell.take_whole(want) for p in pages for cell in cells.get(p, [])):
+            score.exact += 1
+        else:
+            missed.append((value, pages))
+    score.loose = score.exact
+    for value, pages in missed:
+        words = _tokens(value)
+        if any(cell.take_words(words) for p in pages for cell in cells.get(p, [])):
+            score.loose += 1
     return score
 
 

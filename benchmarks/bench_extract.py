@@ -246,18 +246,22 @@ def render(results: list[Result]) -> str:
             lines.append(f"  {LABELS[r.tool]:18} {_fmt(r.wall_s, '7.2f')} {_fmt(r.s_per_page, '7.3f')} "
                          f"{_fmt(r.cpu_s, '7.2f')} {_fmt(r.peak_mb, '8.0f')} {_fmt(r.tables, '6d')} {acc:>8} {loose:>6}  {detail}")
         lines.append("")
-    # One line per tool over the files: total time, and mean accuracy over the text renderings.
-    lines.append(f"  {'summary':18} {'wall s':>7} {'s/page':>7} {'peak MB':>8}  {'mean accuracy (text layer)':>26}")
+    # One line per tool over the files with a text layer (OCR of a scan is another order of time,
+    # shown in its own block above): total time, CPU, worst peak, mean accuracy.
+    text_pdfs = {r.pdf for r in results if r.text_layer}
+    lines.append(f"summary over the {len(text_pdfs)} PDFs with a text layer")
+    lines.append(f"  {'tool':18} {'wall s':>7} {'s/page':>7} {'cpu s':>7} {'peak MB':>8}  {'mean accuracy':>13}")
     for tool in dict.fromkeys(r.tool for r in results):
-        ok = [r for r in results if r.tool == tool and r.status == "ok"]
-        failed = [r for r in results if r.tool == tool and r.status != "ok"]
+        ok = [r for r in results if r.tool == tool and r.status == "ok" and r.text_layer]
+        failed = [r for r in results if r.tool == tool and r.status != "ok" and r.text_layer]
         wall = sum(r.wall_s or 0 for r in ok)
+        cpu = sum(r.cpu_s or 0 for r in ok)
         pages = sum(r.pages for r in ok)
-        accs = [r.accuracy for r in ok if r.text_layer and r.accuracy is not None]
+        accs = [r.accuracy for r in ok if r.accuracy is not None]
         mean = f"{100 * sum(accs) / len(accs):.1f}%" if accs else "—"
         extra = f"  ({len(failed)} not measured: {', '.join(r.status for r in failed)})" if failed else ""
-        lines.append(f"  {LABELS[tool]:18} {wall:7.1f} {(wall / pages if pages else 0):7.3f} "
-                     f"{max((r.peak_mb or 0) for r in ok) if ok else 0:8.0f}  {mean:>26}{extra}")
+        lines.append(f"  {LABELS[tool]:18} {wall:7.1f} {(wall / pages if pages else 0):7.3f} {cpu:7.1f} "
+                     f"{max((r.peak_mb or 0) for r in ok) if ok else 0:8.0f}  {mean:>13}{extra}")
     return "\n".join(lines)
 
 

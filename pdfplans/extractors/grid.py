@@ -9,6 +9,7 @@ The same code serves full grids, horizontal rules only and no borders at all:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Cell
@@ -216,8 +217,14 @@ def _right_edges(lines: list[Line], columns: list[Interval]) -> list[float | Non
     return edges
 
 
+_BARE_VALUE = re.compile(r"^([-–—]\s*[€%]?|[€]\s*[-–—]|si|sì|no|x)$", re.IGNORECASE)
+
+
 def _looks_numeric(text: str) -> bool:
+    """A value of a single-line column: a number, a date, "- €" (zero), "SI"/"NO"."""
     stripped = text.replace("€", "").replace("%", "").strip()
+    if _BARE_VALUE.match(text.strip()):
+        return True
     return bool(stripped) and (stripped[0].isdigit() or stripped[0] in "-+'") and sum(c.isdigit() for c in stripped) >= 1
 
 
@@ -269,7 +276,7 @@ def join_cell_text(cell: Cell | None, rejoin: bool = True) -> str:
         if not line:
             continue
         glued = rejoin and index - 1 in cell.joins
-        if out and (glued or (out.endswith("-") and not out.endswith(" -") and line[0].isalpha())):
+        if out and (glued or (out.endswith("-") and not out.endswith(" -") and line[0].isalnum())):
             out += line
         else:
             out = f"{out} {line}" if out else line

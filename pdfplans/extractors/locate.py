@@ -54,12 +54,19 @@ def _merge(upper: Cell | None, lower: Cell | None) -> Cell | None:
     return Cell(upper.text + "\n" + lower.text, upper.page, upper.bbox, upper.confidence, upper.joins)
 
 
+def _same_columns(xs: list[float], grid_xs: list[float]) -> bool:
+    """Most rules of one grid stand where the other's do (a table continued on the next page)."""
+    shared = sum(1 for x in xs if any(abs(x - g) <= 3 for g in grid_xs))
+    return shared >= max(2, 0.6 * min(len(xs), len(grid_xs)))
+
+
 def _phrase_count(line: Line, splits: list[float]) -> int:
     return len(line.phrases(splits))
 
 
 def _is_numeric(text: str) -> bool:
-    return bool(_NUMERIC.match(text)) and any(c.isdigit() for c in text) or text.strip() in {"-", "- €", "€"}
+    bare = text.strip().upper()
+    return bool(_NUMERIC.match(text)) and any(c.isdigit() for c in text) or bare in {"-", "- €", "€", "-€", "SI", "NO"}
 
 
 class TableLocator:
@@ -171,13 +178,16 @@ class TableLocator:
         current = _Segment(first.page, [], self.rules.get(first.page, []))
         region_bottom = self._region_bottom(first)
         previous = header_lines[-1] if header_lines else None
+        grid_xs: list[float] = []
         while index < len(self.stream):
             line = self.stream[index]
             if line.page != current.page:
                 skip = self._repeated_header(index, header_tokens)
                 candidate = self.stream[index + skip] if index + skip < len(self.stream) else None
-                if candidate is None or candidate.page != line.page or not self._continues_on(candidate, coverage):
+                if candidate is None or candidate.page != line.page or not self._continues_on(candidate, coverage, grid_xs):
                     break
+                if self._another_header(candidate, header_tokens):
+                    break  # the next table starts at the top of the page
                 segments.append(current)
                 current = _Segment(line.page, [], self.rules.get(line.page, []))
                 region_bottom = self._region_bottom(candidate, (coverage[0][0], coverage[-1][1]) if coverage else None)
@@ -185,6 +195,8 @@ class TableLocator:
                 previous = None
                 continue
             splits = self._splits(line)
+            if not grid_xs and len(splits) >= 2:
+                grid_xs = splits  # the column rules of this table's grid, to recognize it on the next page
             inside_grid = region_bottom is not None and line.center_y <= region_bottom + 2
             if not inside_grid:
                 if previous is not None and line.top - previous.bottom > 1.6 * size:
@@ -231,10 +243,13 @@ class TableLocator:
             return below
         return None
 
-    def _continues_on(self, line: Line, coverage: list[Interval]) -> bool:
-        """The first line of a new page carries the table on: inside a grid, or a row in its columns."""
-        if coverage and len(self._in_grid(line, (coverage[0][0], coverage[-1][1]))) >= 2:
-            return True
+    def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
+        """The first line of a new page carries the table on: inside a grid with the same column
+        rules, or a row in its columns."""
+        if coverage:
+            rules = self._in_grid(line, (coverage[0][0], coverage[-1][1]))
+            if len(rules) >= 2:
+                return not grid_xs or _same_columns([r.x0 for r in rules], grid_xs)
         if not self._fits(line, coverage, self._splits(line)):
             return False
         if self._tabular(line):
@@ -349,8 +364,11 @@ class TableLocator:
             ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
             by_text = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size, edges=self._right_edges)
             interior = [y for y in ys if seg_top + 4 < y < seg_bottom - 4]
-            if len(ys) >= 2 and len(interior) >= 0.5 * (len(by_text) - 1):
-                ruled = True  # the rules separate the rows (not just a rule above and below the table)
+            # in a full grid the horizontal rules are the row boundaries, even on a page that one tall
+            # row fills; with horizontal rules only, they count when they separate the rows (not just
+            # a rule above and below the table)
+            if ruled_columns or (len(ys) >= 2 and len(interior) >= 0.5 * (len(by_text) - 1)):
+                ruled = True
                 bands = rows_by_rules(segment.lines, ys)
                 rows += self._rows_with_merges(bands, columns, segment.rules, ys)
             else:

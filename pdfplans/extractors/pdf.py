@@ -151,7 +151,9 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
     last_x0 = 0.0  # left edge of the previous character: a ligature's parts share one box
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE, 0x02) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+        if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
+            code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
+        if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             if chars:
                 words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
                 chars = []

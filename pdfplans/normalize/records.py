@@ -137,16 +137,22 @@ class RecordBuilder:
 
     def _best_reading(self, row: _Row, role: str):
         """Resolve a name both with and without the word joins the geometry suggested."""
+        return self.resolver.resolve(self._name_text(row, role))
+
+    def _name_text(self, row: _Row, role: str) -> str:
+        """The cell's text read as a name: with the geometry's word joins ("CASALBUTTA"+"NO"), or
+        without them when that reads better ("GRUMELLO" + "ED UNITI" that happened to fill the line)."""
         cell = row.cells.get(role)
-        joined = self.resolver.resolve(join_cell_text(cell))
-        if cell is None or not cell.joins or (joined.resolved and joined.score >= 99):
+        joined = join_cell_text(cell)
+        if cell is None or not cell.joins:
             return joined
-        spaced = self.resolver.resolve(join_cell_text(cell, rejoin=False))
-        return max((joined, spaced), key=lambda r: (r.resolved, r.score))
+        spaced = join_cell_text(cell, rejoin=False)
+        first, second = self.resolver.resolve(joined), self.resolver.resolve(spaced)
+        return spaced if (second.resolved, second.score) > (first.resolved, first.score) else joined
 
     def _ente(self, table: Table, row: _Row) -> dict[str, Any]:
-        ente_text = row.text("ente") or None
-        comune_text = row.text("comune") or None
+        ente_text = self._name_text(row, "ente") or None
+        comune_text = self._name_text(row, "comune") or None
         ente = resolve_ente(ente_text, comune_text, self.resolver)
         if ente_text and ente.ente_tipo == "comune" and ente.comune is None:
             self._unresolved(table, row, "ente", ente_text)
