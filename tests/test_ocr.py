@@ -212,7 +212,11 @@ def test_only_pages_without_text_are_ocred(tmp_path, monkeypatch):
 
     seen: list[int] = []
     real = ocr.read_image
-    monkeypatch.setattr(ocr, "read_image", lambda gray, number, *a, **k: seen.append(number) or real(gray, number, *a, **k))
+    def spy(gray, number, *args, **kwargs):
+        seen.append(number)
+        return real(gray, number, *args, **kwargs)
+
+    monkeypatch.setattr(ocr, "read_image", spy)
     document = pdfium.PdfDocument(str(path))
     warnings: list[PlanWarning] = []
     try:

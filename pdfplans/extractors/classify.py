@@ -91,7 +91,11 @@ def _headerless_roles(spec: TableSpec, table: PrintedTable) -> dict[str, int]:
 def score(spec: TableSpec, table: PrintedTable) -> Match:
     has_header = any(h.strip() for h in table.header)
     if has_header:
-        roles, header_score = assign_roles(table.header, spec.roles)
+        readings = [
+            tuple(dict.fromkeys((text, join_cell_text(cell)))) if cell is not None else text
+            for text, cell in zip(table.header, table.header_cells)
+        ]
+        roles, header_score = assign_roles(readings, spec.roles)
         if len(table.header) < sum(1 for r in spec.roles if r.required):
             header_score *= 0.5
     else:

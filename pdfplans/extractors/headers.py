@@ -44,13 +44,18 @@ def synonym_score(header: str, synonym: str) -> float:
     return (matched_s + matched_h) / (len(s) + len(h))
 
 
-def role_score(header: str, role: Role) -> float:
-    return max((synonym_score(header, s) for s in role.synonyms), default=0.0)
+def role_score(header: str | tuple[str, ...], role: Role) -> float:
+    """How well a header (or the best of its readings) names a role, 0..1."""
+    readings = (header,) if isinstance(header, str) else header
+    return max((synonym_score(h, s) for h in readings for s in role.synonyms), default=0.0)
 
 
-def assign_roles(headers: list[str], roles: tuple[Role, ...], floor: float = 0.3) -> tuple[dict[str, int], float]:
+def assign_roles(
+    headers: list[str] | list[tuple[str, ...]], roles: tuple[Role, ...], floor: float = 0.3
+) -> tuple[dict[str, int], float]:
     """Give each role the printed column whose header names it best (each column once).
 
+    A header may come as several readings ("PRO G" and "PROG" when a narrow cell broke the word).
     Returns role → column index and the mean score over required roles.
     """
     pairs = sorted(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell
 from .grid import (
-    Interval, RowBand, cell_from_words, continues_row, column_of, columns_from_rules, coverage_columns, horizontal_splits,
+    Interval, RowBand, cell_from_words, continues_row, join_cell_text, column_of, columns_from_rules, coverage_columns, horizontal_splits,
     merge_intervals, rows_by_occupancy, rows_by_rules, vertical_splits, widen,
 )
 from .headers import header_likeness, tokens
@@ -58,6 +58,18 @@ def _same_columns(xs: list[float], grid_xs: list[float]) -> bool:
     """Most rules of one grid stand where the other's do (a table continued on the next page)."""
     shared = sum(1 for x in xs if any(abs(x - g) <= 3 for g in grid_xs))
     return shared >= max(2, 0.6 * min(len(xs), len(grid_xs)))
+
+
+def _joined(cells: list[Cell | None]) -> Cell | None:
+    """The cells of one merged cell, top to bottom, as one cell."""
+    present = [c for c in cells if c is not None]
+    if not present:
+        return None
+    first = present[0]
+    box = (min(c.bbox[0] for c in present), first.bbox[1], max(c.bbox[2] for c in present), present[-1].bbox[3])
+    if any(c.page != first.page for c in present):
+        box = first.bbox
+    return Cell("\n".join(c.text for c in present), first.page, box, first.confidence, first.joins)
 
 
 def _phrase_count(line: Line, splits: list[float]) -> int:
@@ -350,7 +362,7 @@ class TableLocator:
                 header_lines = header_lines[1:]
         self._right_edges = self._column_right_edges(segments, columns)
         header_cells = self._cells_of(header_lines, columns)
-        header = [(c.text.replace("\n", " ") if c else "") for c in header_cells]
+        header = [join_cell_text(c, rejoin=False) for c in header_cells]
         single_line = self._single_line_columns(segments, columns)
         rows: list[list[Cell | None]] = []
         ruled = ruled_columns
@@ -417,18 +429,25 @@ class TableLocator:
         return edges
 
     def _rows_with_merges(self, bands: list[RowBand], columns: list[Interval], rules: list[Rule], ys: list[float]) -> list[list[Cell | None]]:
-        """Rows of a ruled table; a cell with no rule above it continues the cell above (merged)."""
+        """Rows of a ruled table. A cell with no rule above it is part of the cell above (merged
+        vertically): its text, which may wrap across the rows it spans, holds for all of them."""
         rows = [self._cells_of(b.lines, columns) for b in bands]
-        for r in range(1, len(bands)):
-            boundary = bands[r].top
-            for c, (x0, x1) in enumerate(columns):
-                middle = (x0 + x1) / 2
-                covered = any(
-                    rule.horizontal and abs(rule.y0 - boundary) <= 2.5 and rule.x0 - 2 <= middle <= rule.x1 + 2
+        for c, (x0, x1) in enumerate(columns):
+            middle = (x0 + x1) / 2
+            group = [0]
+            for r in range(1, len(bands) + 1):
+                merged = r < len(bands) and not any(
+                    rule.horizontal and abs(rule.y0 - bands[r].top) <= 2.5 and rule.x0 - 2 <= middle <= rule.x1 + 2
                     for rule in rules
                 )
-                if not covered and rows[r][c] is None and rows[r - 1][c] is not None:
-                    rows[r][c] = rows[r - 1][c]  # the merged cell's text holds for this row too
+                if merged:
+                    group.append(r)
+                    continue
+                if len(group) > 1:
+                    whole = _joined([rows[i][c] for i in group])
+                    for i in group:
+                        rows[i][c] = whole
+                group = [r]
         return rows
 
     @staticmethod

@@ -144,11 +144,17 @@ class RecordBuilder:
         without them when that reads better ("GRUMELLO" + "ED UNITI" that happened to fill the line)."""
         cell = row.cells.get(role)
         joined = join_cell_text(cell)
-        if cell is None or not cell.joins:
+        if cell is None or "\n" not in cell.text:
             return joined
-        spaced = join_cell_text(cell, rejoin=False)
-        first, second = self.resolver.resolve(joined), self.resolver.resolve(spaced)
-        return spaced if (second.resolved, second.score) > (first.resolved, first.score) else joined
+        best = self.resolver.resolve(joined)
+        if best.resolved and best.score >= 99:
+            return joined
+        chosen = joined
+        for reading in _readings(cell):  # every way of gluing the line breaks ("GRUMELL" / "O ED" / "UNITI")
+            candidate = self.resolver.resolve(reading)
+            if (candidate.resolved, candidate.score) > (best.resolved, best.score):
+                best, chosen = candidate, reading
+        return chosen
 
     def _ente(self, table: Table, row: _Row) -> dict[str, Any]:
         ente_text = self._name_text(row, "ente") or None
@@ -379,6 +385,20 @@ def table_spec(table: Table) -> TableSpec:
     from ..extractors.catalog import SPECS_BY_ID
 
     return SPECS_BY_ID[table.id]
+
+
+def _readings(cell: Cell, most_breaks: int = 4) -> list[str]:
+    """The texts a cell may mean, each line break read as a space or as a word broken by the cell."""
+    lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+    breaks = min(len(lines) - 1, most_breaks)
+    out = []
+    for mask in range(2 ** breaks):
+        text = lines[0]
+        for index, line in enumerate(lines[1:]):
+            glue = index < breaks and mask >> index & 1
+            text += line if glue else " " + line
+        out.append(text)
+    return out
 
 
 def _line_of(cell: Cell, index: int, count: int) -> Cell:
