@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Cell accuracy of table extractors on the sample renderings of the Cremonese 2023 plan.
+"""Cell accuracy of table extractors on the sample plans (Cremonese 2023 renderings, synthetic plans).
 
 Two measures (benchmarks/README.md explains them):
 

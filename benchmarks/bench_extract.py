@@ -162,10 +162,10 @@ def tool_command(tool: str, pdf: Path, work: Path) -> list[str]:
 
 def pdf_facts(pdf: Path) -> tuple[int, bool]:
     """Pages (pdfinfo) and whether there is a text layer (pdftotext prints anything), via poppler."""
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return pages, bool("".join(text.split()))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return pages, bool("".join(text.split()))  # an unreadable file: 0 pages, no text; the tools say why
 
 
 def score(result: Result, tool: str, pdf: Path, work: Path) -> None:
@@ -234,7 +234,8 @@ def render(results: list[Result]) -> str:
     for pdf in dict.fromkeys(r.pdf for r in results):
         rows = [r for r in results if r.pdf == pdf]
         first = rows[0]
-        lines.append(f"{pdf} — {first.pages} pages, {'text layer' if first.text_layer else 'NO text layer (image only)'}")
+        layer = "text layer" if first.text_layer else ("NO text layer (image only)" if first.pages else "not readable by poppler")
+        lines.append(f"{pdf} — {first.pages} pages, {layer}")
         lines.append(head)
         for r in rows:
             if r.status != "ok":
@@ -260,8 +261,11 @@ def render(results: list[Result]) -> str:
         accs = [r.accuracy for r in ok if r.accuracy is not None]
         mean = f"{100 * sum(accs) / len(accs):.1f}%" if accs else "—"
         extra = f"  ({len(failed)} not measured: {', '.join(r.status for r in failed)})" if failed else ""
+        if not ok:
+            lines.append(f"  {LABELS[tool]:18} {'—':>7} {'—':>7} {'—':>7} {'—':>8}  {mean:>13}{extra}")
+            continue
         lines.append(f"  {LABELS[tool]:18} {wall:7.1f} {(wall / pages if pages else 0):7.3f} {cpu:7.1f} "
-                     f"{max((r.peak_mb or 0) for r in ok) if ok else 0:8.0f}  {mean:>13}{extra}")
+                     f"{max(r.peak_mb or 0 for r in ok):8.0f}  {mean:>13}{extra}")
     return "\n".join(lines)
 
 

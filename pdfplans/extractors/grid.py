@@ -136,7 +136,9 @@ def rows_by_occupancy(
             v == "tight" for c, v in votes.items() if c not in single_line
         )
         # the rest of a row carried over a page break has no key and no values; the row after it does
-        after_remainder = bool(filled) and 0 not in filled and not (filled & single_line) and bool(used & single_line)
+        after_remainder = bool(filled) and 0 not in filled and (
+            bool(used & single_line - filled) or 0 in used  # values, or a name in the first column
+        )
         new_row = (
             not bands
             or after_remainder

@@ -183,6 +183,7 @@ class TableLocator:
                 header_lines.append(line)
                 index += 1
         header_tokens = set(tokens(" ".join(l.text for l in header_lines)))
+        header_bold = header_lines[0].bold if header_lines else None
         if header_tokens and before:  # a title row above the header repeats with it on every page
             header_tokens |= set(tokens(before[-1].text))
         coverage = coverage_columns(header_lines, None)
@@ -198,7 +199,7 @@ class TableLocator:
                 candidate = self.stream[index + skip] if index + skip < len(self.stream) else None
                 if candidate is None or candidate.page != line.page or not self._continues_on(candidate, coverage, grid_xs):
                     break
-                if self._another_header(candidate, header_tokens):
+                if self._another_header(candidate, header_tokens, header_bold):
                     break  # the next table starts at the top of the page
                 segments.append(current)
                 current = _Segment(line.page, [], self.rules.get(line.page, []))
@@ -218,7 +219,7 @@ class TableLocator:
                 at_left = coverage and line.x0 < coverage[0][1]
                 if at_left and _CAPTION_START.match(line.text) and not self._tabular(line):
                     break  # "e) Numero unità..." starts the next section
-                if self._another_header(line, header_tokens):
+                if self._another_header(line, header_tokens, header_bold):
                     break  # the header of the next table, printed right below this one
             current.lines.append(line)
             coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
@@ -277,10 +278,12 @@ class TableLocator:
             and self._fits(following, coverage, self._splits(following))
         )
 
-    def _another_header(self, line: Line, header_tokens: set[str]) -> bool:
+    def _another_header(self, line: Line, header_tokens: set[str], header_bold: bool | None = None) -> bool:
         if any(c.isdigit() for c in line.text) or not self._tabular(line):
             return False
-        if header_likeness(line.text, self.vocabulary) < 0.6:
+        if header_bold and line.bold is False:
+            return False  # this table's header is bold: a plain line is a row, whatever its words
+        if header_likeness(line.text, self.vocabulary) < 0.7:
             return False
         toks = set(tokens(line.text))
         return bool(toks) and len(toks & header_tokens) / len(toks) < 0.7
