@@ -64,22 +64,13 @@ class CanonicalScore:
 
 
 def _typed(column: str, text: str) -> Any:
-    """CSV text -> the typed value, as the CSV contract of tables.md defines it."""
-    from pdfplans.schema import column_kind
+    """CSV text -> the typed value; a malformed value simply counts as a wrong cell."""
+    from pdfplans.export import typed_value
 
-    if text == "":
-        return None
-    kind = column_kind(column)
     try:
-        if kind == "int":
-            return int(text)
-        if kind == "float":
-            return float(text)
-        if kind == "bool":
-            return {"true": True, "false": False}[text]
+        return typed_value(column, text)
     except (ValueError, KeyError):
-        return text  # a malformed value simply counts as a wrong cell
-    return text
+        return text
 
 
 def canonical_accuracy(out_dir: Path, sample: str) -> CanonicalScore:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Plan, Table
+from .schema import TABLE_COLUMNS, column_kind
 
 
 def _cell(value: Any) -> str:
@@ -58,3 +59,24 @@ def write_plan(plan: Plan, out_dir: str | Path) -> list[Path]:
     _atomic_write(metadata, lambda stream: stream.write(plan.to_json() + "\n"))
     written.append(metadata)
     return written
+
+
+def typed_value(column: str, text: str) -> Any:
+    """A CSV cell back to its typed value (the inverse of the export): "" → None, "true" → True..."""
+    if text == "":
+        return None
+    kind = column_kind(column)
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "bool":
+        return {"true": True, "false": False}[text]
+    return text
+
+
+def read_table_csv(path: str | Path, table_id: str) -> list[dict[str, Any]]:
+    """Records of a canonical table CSV (ours, or one transcribed by hand), typed, canonical columns only."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [{c: typed_value(c, row[c]) for c in TABLE_COLUMNS[table_id]} for row in rows]

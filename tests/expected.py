@@ -1,33 +1,17 @@
 """Load the expected CSVs transcribed from the seed and compare extracted tables cell by cell."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
+from pdfplans.export import read_table_csv
 from pdfplans.schema import TABLE_COLUMNS, column_kind
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def _typed(column: str, text: str) -> Any:
-    if text == "":
-        return None
-    kind = column_kind(column)
-    if kind == "int":
-        return int(text)
-    if kind == "float":
-        return float(text)
-    if kind == "bool":
-        return {"true": True, "false": False}[text]
-    return text
-
-
 def load_expected(sample: str, table_id: str) -> list[dict[str, Any]]:
-    path = SAMPLES / "expected" / sample / f"{table_id}.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [{c: _typed(c, row[c]) for c in TABLE_COLUMNS[table_id]} for row in rows]
+    return read_table_csv(SAMPLES / "expected" / sample / f"{table_id}.csv", table_id)
 
 
 def _same(column: str, expected: Any, found: Any) -> bool:

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..extractors.page import LOW_CONFIDENCE
 from ..normalize.numbers import format_italian
 from .findings import Evidence, Finding
 from .registry import RULES
@@ -174,8 +175,9 @@ class PlanContext:
     ) -> Finding:
         """A finding of ``rule`` with pages gathered from the evidence cells.
 
-        A figure read by OCR that breaks the arithmetic is more likely a misreading than an error
-        in the plan: the finding says so and is lowered to a warning.
+        A figure read by OCR with low confidence that breaks the arithmetic is more likely a
+        misreading than an error in the plan: the finding says so and is lowered to a warning. Figures
+        OCR read with confidence stand: the finding stays what it is, and says they came from OCR.
         """
         severity = severity or RULES[rule].severity
         all_pages = {p for p in pages if p}
@@ -185,10 +187,13 @@ class PlanContext:
                    and cell.confidence is not None]
             if ocr:
                 worst = min(ocr, key=lambda c: c.confidence or 0.0)
-                message += (f" — likely an OCR misreading: {worst.flat!r} on page {worst.page} was read by OCR "
-                            f"(confidence {worst.confidence:.0f})")
-                if severity == "error":
-                    severity = "warning"
+                if (worst.confidence or 0.0) < LOW_CONFIDENCE:
+                    message += (f" — likely an OCR misreading: {worst.flat!r} on page {worst.page} was read by "
+                                f"OCR with low confidence ({worst.confidence:.0f})")
+                    if severity == "error":
+                        severity = "warning"
+                else:
+                    message += f" (figures read by OCR, lowest confidence {worst.confidence:.0f})"
         record = record or {}
         return Finding(
             rule=rule, severity=severity, message=message, tables=list(dict.fromkeys(tables)),

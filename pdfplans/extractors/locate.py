@@ -104,6 +104,8 @@ class TableLocator:
         if splits:
             return True
         gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+        if line.words[0].confidence is not None:  # OCR spacing is uneven: only a gap of a few sizes counts
+            return max(gaps) >= 2.0 * line.size
         return min(gaps) >= 1.5 * line.size or max(gaps) >= 2.0 * max(min(gaps), 0.1 * line.size)
 
     def _starts_table(self, index: int) -> bool:

@@ -175,7 +175,7 @@ def parse_code(text: str | None) -> str | None:
     value = clean(text)
     if is_null(value):
         return None
-    return value.lstrip("'’`").replace(" ", "")
+    return value.lstrip("'’‘`").replace(" ", "")
 
 
 def parse_si_no(text: str | None) -> bool | None:

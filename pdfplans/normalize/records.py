@@ -14,6 +14,7 @@ from ..errors import PlanWarning, ValueParseError
 from ..extractors.catalog import TableSpec
 from ..extractors.classify import Match
 from ..extractors.grid import join_cell_text
+from ..extractors.page import LOW_CONFIDENCE
 from ..model import Cell, Table
 from . import numbers
 from .comuni import Resolver
@@ -178,26 +179,47 @@ class RecordBuilder:
         spec = match.spec
         table = Table(spec.id, caption=" ".join(l.text for l in match.table.caption[-2:]))
         carried: dict[str, str] = {}
+        carried_cells: dict[str, Cell] = {}  # the printed label behind a carried value ("AT 1")
         build_row = getattr(self, f"_row_{spec.id}", None) or self._row_units
         for row in self._rows(match):
             label = self._label(spec, row)
             total = bool(_TOTAL.match(label))
             if spec.id == "popolazione" and _AT_GROUP.match(label) and not total and not row.text("popolazione"):
                 carried["at"] = _at_label(label)
+                carried_cells["at"] = row.cells.get("comune") or next(iter(row.cells.values()))
                 continue
             for role in spec.roles:
-                if role.carry_down:
-                    if row.text(role.name):
-                        carried[role.name] = row.text(role.name)
+                if role.carry_down and row.text(role.name):
+                    carried[role.name] = row.text(role.name)
+                    carried_cells[role.name] = row.cells[role.name]
             if not total and not label and self._has_numbers(spec, row):
                 total = "is_total" in table.columns  # an unlabelled sum line closing the table
             record = build_row(table, row, total, carried)
             if record is None:
                 continue
             record["page"] = row.page
+            sources = self._sources(spec, row)
+            for name, cell in carried_cells.items():
+                if name in record and record[name] is not None:
+                    sources.setdefault(name, cell)
+            self._warn_low_confidence(table, sources, row.page)
             table.records.append(record)
-            table.cells.append(self._sources(spec, row))
+            table.cells.append(sources)
         return table
+
+    def _warn_low_confidence(self, table: Table, sources: dict[str, Cell], page: int) -> None:
+        """A cell read by OCR below the confidence threshold: say so, once per printed cell."""
+        seen: set[int] = set()
+        for column in table.columns:
+            cell = sources.get(column)
+            if cell is None or cell.confidence is None or cell.confidence >= LOW_CONFIDENCE or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            table.warnings.append(PlanWarning(
+                self.file, f"{column}: {cell.flat!r} read by OCR with confidence {cell.confidence:.0f}",
+                cell.page or page, table.id, kind="low_confidence", row=len(table.records), column=column,
+                text=cell.text,
+            ))
 
     @staticmethod
     def _label(spec: TableSpec, row: _Row) -> str:
