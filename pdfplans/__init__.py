@@ -7,13 +7,34 @@
 """
 from __future__ import annotations
 
-from .collection import PlanCollection, PlanSkippedWarning, read_plans
-from .dataset import Dataset, DatasetError, ImportReport, import_plans, open_dataset
+from typing import TYPE_CHECKING
+
 from .errors import PdfPlansError, PlanReadError, PlanWarning, ValueParseError
 from .model import Cell, Plan, Table
 from .reader import read_plan
 
 __version__ = "0.1.0"
+
+# Notebook and dataset helpers load on first use: `pdfplans extract` never pays for them.
+_LAZY = {
+    "read_plans": "collection", "PlanCollection": "collection", "PlanSkippedWarning": "collection",
+    "import_plans": "dataset", "open_dataset": "dataset", "Dataset": "dataset", "DatasetError": "dataset",
+    "ImportReport": "dataset",
+}
+
+if TYPE_CHECKING:
+    from .collection import PlanCollection, PlanSkippedWarning, read_plans
+    from .dataset import Dataset, DatasetError, ImportReport, import_plans, open_dataset
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pdfplans' has no attribute {name!r}")
 __all__ = [
     "read_plan", "read_plans", "open_dataset", "import_plans", "Plan", "Table", "Cell", "PlanCollection",
     "Dataset", "ImportReport", "PlanWarning", "PlanSkippedWarning", "PdfPlansError", "PlanReadError",

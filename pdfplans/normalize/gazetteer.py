@@ -10,16 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 _PACKAGE = "pdfplans.normalize"
 
 
-@dataclass(frozen=True)
-class Comune:
-    """A row of the gazetteer. ``istat`` is empty for ceased comuni (the sources give none)."""
+class Comune(NamedTuple):
+    """A row of the gazetteer. ``istat`` is empty for ceased comuni (the sources give none).
+
+    A named tuple rather than a frozen dataclass: the 10,700 rows are built at every start, and a
+    tuple builds several times faster."""
 
     istat: str
     name: str
@@ -52,16 +54,16 @@ def _data_text(name: str) -> str:
 @lru_cache(maxsize=1)
 def comuni() -> tuple[Comune, ...]:
     """Every row of the gazetteer, active comuni first (in ISTAT order)."""
-    reader = csv.DictReader(io.StringIO(_data_text("comuni.csv")))
-    return tuple(
-        Comune(
-            istat=row["istat"], name=row["name"], provincia=row["provincia"], regione=row["regione"],
-            belfiore=row["belfiore"], active=row["active"] == "true", date_created=row["date_created"],
-            date_ceased=row["date_ceased"], successor_istat=row["successor_istat"],
-            successor_name=row["successor_name"], name_alt=row["name_alt"],
-        )
-        for row in reader
-    )
+    reader = csv.reader(io.StringIO(_data_text("comuni.csv")))
+    header = next(reader)
+    order = [header.index(field) for field in Comune._fields]
+    active_at = Comune._fields.index("active")
+    rows = []
+    for row in reader:
+        values = [row[i] for i in order]
+        values[active_at] = values[active_at] == "true"
+        rows.append(Comune._make(values))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=1)
