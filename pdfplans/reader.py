@@ -11,7 +11,7 @@ from .extractors.lines import Line, group_lines
 from .extractors.locate import TableLocator
 from .extractors.noise import split_noise
 from .extractors.page import PageContent
-from .extractors.pdf import DEFAULT_LIMITS, Limits, file_sha256, open_pdf, read_pages
+from .extractors.pdf import DEFAULT_LIMITS, Limits, open_pdf, read_pages
 from .model import Plan, Table
 from .schema import TABLE_IDS
 
@@ -31,7 +31,7 @@ def read_plan(
     ``debug_dir``: also write one PNG per page with the table regions, columns and rows found.
     """
     file = str(path)
-    document = open_pdf(file, limits)
+    document, sha256 = open_pdf(file, limits)
     warnings: list[PlanWarning] = []
     try:
         pages = list(read_pages(document, file, warnings, limits))
@@ -39,7 +39,7 @@ def read_plan(
             _ocr_pages_without_text(document, pages, file, warnings)
     finally:
         document.close()
-    plan = Plan(file=file, sha256=file_sha256(file), pages=len(pages), warnings=warnings)
+    plan = Plan(file=file, sha256=sha256, pages=len(pages), warnings=warnings)
     lines = [group_lines(p.words) if p.words else [] for p in pages]
     lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
     if not any(lines):

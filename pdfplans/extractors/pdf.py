@@ -44,8 +44,9 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> pdfium.PdfDocument:
-    """Open ``path`` or raise ``PlanReadError`` saying plainly why it cannot be read."""
+def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.PdfDocument, str]:
+    """Open ``path`` (read once: checked, hashed, parsed) and return the document and its sha256,
+    or raise ``PlanReadError`` saying plainly why it cannot be read."""
     name = str(path)
     file = Path(path)
     if not file.is_file():
@@ -60,7 +61,7 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> pdfium.PdfDoc
         raise PlanReadError(name, "not a PDF (no %PDF header)")
     check_streams(data, name)
     try:
-        document = pdfium.PdfDocument(name)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         text = str(error).lower()
         if "password" in text or "security" in text:
@@ -77,7 +78,7 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> pdfium.PdfDoc
     if pages > limits.max_pages:
         document.close()
         raise PlanReadError(name, f"{pages} pages: more than {limits.max_pages}, not a plan")
-    return document
+    return document, hashlib.sha256(data).hexdigest()
 
 
 def read_pages(
