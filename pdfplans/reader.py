@@ -128,7 +128,13 @@ def _paragraphs(narrative: list[Line]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     previous: Line | None = None
     for line in narrative:
-        joined = previous is not None and line.page == previous.page and line.top - previous.bottom < 0.6 * line.size
+        same_page = previous is not None and line.page == previous.page and line.top - previous.bottom < 0.6 * line.size
+        # a sentence that the page break cut ("...; Cappella de'" / "Picenardi; ...") goes on
+        next_page = (
+            previous is not None and line.page == previous.page + 1 and bool(out)
+            and not out[-1][1].rstrip().endswith((".", ":", "!", "?")) and (";" in out[-1][1] or "," in out[-1][1])
+        )
+        joined = same_page or next_page
         if joined:
             page, text = out[-1]
             out[-1] = (page, text[:-1] + line.text if text.endswith("-") else f"{text} {line.text}")
@@ -150,11 +156,13 @@ def _resolver_for(plan: Plan, narrative: list[Line]):
         # the list is the part of the paragraph with most separators ("... sono: A; B; C.")
         body = max(re.split(r":\s", text), key=lambda piece: piece.count(";") + piece.count(","))
         body = re.split(r"(?<!\b[A-Za-z])\.\s+(?=[A-Z])", body)[0]  # the list ends with its sentence ("S. Daniele" does not)
+        pieces = sorted(len(piece.split()) for piece in re.split(r"[;,]", body) if piece.strip())
+        if not pieces or pieces[len(pieces) // 2] > 4:
+            continue  # prose with commas, not a list of names
         resolutions = region.resolve_list(body)
         resolved = [r for r in resolutions if r.resolved]
         if len(resolved) >= 5 and len(resolved) >= 0.7 * len(resolutions) and len(resolved) > len(best):
-            best = resolved
-            break
+            best = resolved  # the longest list of comuni: the members, not a list of some of them
     seen: dict[str, str] = {}
     for r in best:
         seen.setdefault(r.comune_istat, r.comune)
