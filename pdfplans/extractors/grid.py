@@ -108,7 +108,7 @@ def rows_by_rules(lines: list[Line], ys: list[float]) -> list[RowBand]:
 
 def rows_by_occupancy(
     lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float,
-    edges: list[float | None] | None = None,
+    edges: list[float | None] | None = None, rules_at: list[float] = (),
 ) -> list[RowBand]:
     """Rows of a table without horizontal rules (cells top-aligned).
 
@@ -139,8 +139,10 @@ def rows_by_occupancy(
         after_remainder = bool(filled) and 0 not in filled and (
             bool(used & single_line - filled) or 0 in used  # values, or a name in the first column
         )
+        ruled_off = bool(bands) and any(bands[-1].bottom - 1 <= y <= line.top + 1 for y in rules_at)
         new_row = (
             not bands
+            or ruled_off  # a horizontal rule between two lines always ends a row
             or after_remainder
             or bool(used & closed)
             or numbers_again

@@ -379,18 +379,17 @@ class TableLocator:
             seg_top = min(l.top for l in segment.lines) - 4
             seg_bottom = max(l.bottom for l in segment.lines) + 4
             ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
-            by_text = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size, edges=self._right_edges)
-            interior = [y for y in ys if seg_top + 4 < y < seg_bottom - 4]
-            # in a full grid the horizontal rules are the row boundaries, even on a page that one tall
-            # row fills; with horizontal rules only, they count when they separate the rows (not just
-            # a rule above and below the table)
-            if ruled_columns or (len(ys) >= 2 and len(interior) >= 0.5 * (len(by_text) - 1)):
-                ruled = True
+            if ruled_columns:
+                # a full grid: the horizontal rules are the row boundaries, even on a page one tall row fills
+                ruled = ruled or bool(ys)
                 bands = rows_by_rules(segment.lines, ys)
                 rows += self._rows_with_merges(bands, columns, segment.rules, ys)
             else:
-                bands = by_text
-                rows += [self._cells_of(b.lines, columns) for b in by_text]
+                # horizontal rules only, or none: rows from the text, never continued across a rule
+                ruled = ruled or len(ys) >= 2
+                bands = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size,
+                                          edges=self._right_edges, rules_at=ys)
+                rows += [self._cells_of(b.lines, columns) for b in bands]
             if last_band and first_row_at and continues_row(last_band, bands[0].lines, columns, single_line, self._right_edges):
                 # a row the page break cut in two: join its halves
                 rows[first_row_at - 1] = [_merge(a, b) for a, b in zip(rows[first_row_at - 1], rows[first_row_at])]
