@@ -55,9 +55,10 @@ SPECS: tuple[TableSpec, ...] = (
             COMUNE,
             Role("popolazione", ("popolazione", "abitanti", "residenti", "tot", "totale", "popolazione residente", "popolazione totale"), "int"),
             # population by age band: the bands are read (so the header is recognized) and TOT. is the figure
-            Role("eta_minori", ("0 18 anni", "0 17 anni", "minori", "fascia 0 18"), "int", required=False),
-            Role("eta_adulti", ("19 64 anni", "18 64 anni", "adulti", "fascia 19 64"), "int", required=False),
-            Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre", "over 65", "anziani"), "int", required=False),
+            # (band labels only: words like "anziani" also occur in prose and would make it look like a header)
+            Role("eta_minori", ("0 18 anni", "0 17 anni", "fascia 0 18"), "int", required=False),
+            Role("eta_adulti", ("19 64 anni", "18 64 anni", "fascia 19 64"), "int", required=False),
+            Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre"), "int", required=False),
         ),
         caption=_re(r"popolazione|abitanti|residenti|dati demografici"),
         headerless=True,

@@ -107,7 +107,10 @@ def score(spec: TableSpec, table: PrintedTable) -> Match:
     total = header_score + spec.caption_weight * caption
     if spec.caption_weight >= 0.5 and caption == 0.0:
         total *= 0.5  # tables that share a header (b, c, d, j...) are told apart by their caption
-    total += 0.3 * _kind_score(spec, table, roles) if roles else 0.0
+    kinds = _kind_score(spec, table, roles) if roles else 0.0
+    if roles and kinds < 0.5:
+        return Match(spec, table, roles, 0.0)  # its values are mostly not what this table holds
+    total += 0.3 * kinds
     return Match(spec, table, roles, total if roles else 0.0)
 
 

@@ -21,6 +21,7 @@ from .page import PageContent, Rule
 _NUMERIC = re.compile(r"^[-–+€%'(]*\s*[\d.,:/\-%€ ]+\)?$")
 _CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s)")
 HEADER_MIN = 0.5
+_BULLET = re.compile(r"^\s*[-–•▪❖✓·*]\s")
 
 
 @dataclass
@@ -110,8 +111,8 @@ class TableLocator:
 
     def _starts_table(self, index: int) -> bool:
         line = self.stream[index]
-        if not self._tabular(line):
-            return False
+        if not self._tabular(line) or _BULLET.match(line.text):
+            return False  # "- Alloggi di housing sociale": a bullet and its text are not two columns
         if header_likeness(line.text, self.vocabulary) >= HEADER_MIN or len(self._in_grid(line)) >= 2:
             return True
         following = self.stream[index + 1] if index + 1 < len(self.stream) else None
@@ -125,9 +126,14 @@ class TableLocator:
         runs = line.phrases(self._splits(line))[1:]
         others = other.phrases(self._splits(other))[1:]
         tolerance = 0.3 * line.size
-        return any(
-            abs(a.x0 - b.x0) <= tolerance or abs(a.x1 - b.x1) <= tolerance for a in runs for b in others
-        )
+
+        def lines_up(a, b) -> bool:  # left-, right- or centre-aligned in the same column
+            return (abs(a.x0 - b.x0) <= tolerance or abs(a.x1 - b.x1) <= tolerance
+                    or abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 2 * tolerance)
+
+        fewer, more = sorted((runs, others), key=len)
+        aligned = sum(1 for a in fewer if any(lines_up(a, b) for b in more))
+        return aligned >= 1 and aligned >= 0.5 * len(fewer)  # most columns, not one by chance
 
     def locate(self) -> tuple[list[PrintedTable], list[Line]]:
         tables: list[PrintedTable] = []
@@ -357,7 +363,7 @@ class TableLocator:
         if ruled_columns:
             columns = columns_from_rules(xs, min(xs), max(xs))
         else:
-            columns = widen(coverage_columns(all_lines, None), left, right)
+            columns = widen(self._text_columns(header_lines, [l for s in segments for l in s.lines]), left, right)
         title = ""
         if header_lines and len(columns) > 2:
             head = header_lines[0]
@@ -398,6 +404,20 @@ class TableLocator:
         caption = before[-8:]
         pages = sorted({l.page for l in all_lines})
         return PrintedTable(header, rows, columns, pages, caption, title, ruled, header_cells, all_lines)
+
+    @staticmethod
+    def _text_columns(header_lines: list[Line], body_lines: list[Line]) -> list[Interval]:
+        """Columns of a table without vertical rules: where the body's text runs, plus header text
+        standing over no body text (a column left empty). Header cells in narrow columns can touch
+        each other; the body's gaps decide."""
+        body = coverage_columns(body_lines)
+        if len(body) < 2:
+            return coverage_columns(header_lines + body_lines)
+        lonely = [
+            (p.x0, p.x1) for line in header_lines for p in line.phrases()
+            if not any(p.x0 < b1 and p.x1 > b0 for b0, b1 in body)
+        ]
+        return merge_intervals(body + lonely)
 
     @staticmethod
     def _grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float) -> tuple[float, float]:
