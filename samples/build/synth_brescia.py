@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from synth_common import ente_aler, ente_comune, official, thousands
+from synth_common import heading as _h, para as _p, table_block as _t, ente_aler, ente_comune, official, thousands
 
 Row = dict[str, Any]
 
@@ -127,18 +127,6 @@ def tables() -> dict[str, list]:
            misure_sostegno={"misura": m, "riferimenti": "; ".join(f"DGR {d}" for d in dgr), "finalita": fin})
         for m, dgr, fin in MISURE]
     return t
-
-
-def _p(text: str, **kw: Any) -> dict[str, Any]:
-    return {"kind": "para", "text": text, **kw}
-
-
-def _h(text: str, level: int) -> dict[str, Any]:
-    return {"kind": "heading", "text": text, "level": level}
-
-
-def _t(key: str, header: list[str]) -> dict[str, Any]:
-    return {"kind": "table", "key": key, "header": [header]}
 
 
 TOC = ["Premessa", "1. CONSISTENZA DEL PATRIMONIO E OFFERTA ABITATIVA",

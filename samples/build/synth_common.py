@@ -65,3 +65,16 @@ def csv_value(v: Any) -> str:
     if isinstance(v, float):
         return repr(round(v, 2))
     return str(v)
+
+
+def para(text: str, **kw: Any) -> dict[str, Any]:
+    """A paragraph block of a synthetic plan's JSON."""
+    return {"kind": "para", "text": text, **kw}
+
+
+def heading(text: str, level: int) -> dict[str, Any]:
+    return {"kind": "heading", "text": text, "level": level}
+
+
+def table_block(key: str, header: list[str]) -> dict[str, Any]:
+    return {"kind": "table", "key": key, "header": [header]}

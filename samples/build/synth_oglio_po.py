@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from synth_common import ente_aler, ente_comune, official, thousands
+from synth_common import heading as _h, para as _p, table_block as _t, ente_aler, ente_comune, official, thousands
 
 Row = dict[str, Any]
 
@@ -177,18 +177,6 @@ def tables(rng: random.Random) -> dict[str, list]:
            misure_sostegno={"misura": m, "riferimenti": "; ".join(f"DGR {d}" for d in dgr), "finalita": fin})
         for m, dgr, fin in MISURE]
     return t
-
-
-def _p(text: str, **kw: Any) -> dict[str, Any]:
-    return {"kind": "para", "text": text, **kw}
-
-
-def _h(text: str, level: int) -> dict[str, Any]:
-    return {"kind": "heading", "text": text, "level": level}
-
-
-def _t(key: str, header: list[str]) -> dict[str, Any]:
-    return {"kind": "table", "key": key, "header": [header]}
 
 
 def blocks() -> list[dict[str, Any]]:
