@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["FAMILIES", "Finding", "Findings", "RULES", "Rule", "render_report", "rules_markdown", "rules_table",
            "run_checks"]
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def run_checks(plans: "Sequence[Plan]") -> Findings:

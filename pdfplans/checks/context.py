@@ -26,7 +26,6 @@ EnteKey = tuple[str, str]  # ("comune", istat) for a Comune, (ente_tipo, ente) f
 # Tables that a plan often leaves out because they are empty ("Nessun Ente ha comunicato"):
 # when absent they count as zero units instead of making the rules that use them silent.
 OPTIONAL_EMPTY = frozenset({"d_nuova_edificazione", "e_turnover", "f_conferite_privati"})
-EXTRACTION_KINDS = frozenset({"unresolved", "unreadable", "low_confidence", "missing_table"})
 
 
 def num(value: Any) -> int | float | None:

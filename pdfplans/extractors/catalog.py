@@ -38,7 +38,6 @@ def _re(pattern: str) -> re.Pattern:
 
 
 ENTE = Role("ente", ("ragione sociale ente proprietario", "ente proprietario", "ragione sociale ente", "ente", "proprietario"), "ente")
-ENTE_OPTIONAL = Role(ENTE.name, ENTE.synonyms, "ente", required=False)
 COMUNE = Role("comune", ("comune", "comuni", "localita", "comune di ubicazione"), "name")
 COMUNE_OPTIONAL = Role("comune", COMUNE.synonyms, "name", required=False)
 UNITA = Role("unita", ("n u i", "n ui", "numero u i", "numero unita", "n alloggi", "numero alloggi", "unita abitative", "alloggi", "numero"), "int")
