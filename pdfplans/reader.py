@@ -12,6 +12,7 @@ from .extractors.locate import TableLocator
 from .extractors.noise import split_noise
 from .extractors.page import PageContent
 from .extractors.pdf import DEFAULT_LIMITS, Limits, open_pdf, read_pages
+from .extractors.settings import DEFAULT_SETTINGS, ReaderSettings
 from .model import Plan, Table
 from .schema import TABLE_IDS
 
@@ -24,9 +25,12 @@ _AMBITO = re.compile(
 
 
 def read_plan(
-    path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS, debug_dir: str | Path | None = None
+    path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS, debug_dir: str | Path | None = None,
+    settings: ReaderSettings = DEFAULT_SETTINGS,
 ) -> Plan:
     """Read one plan PDF into canonical tables. Raises ``PlanReadError`` if it is not readable as a plan.
+
+    ``settings``: the reader's tolerances (``ReaderSettings``), for a layout the defaults do not fit.
 
     ``debug_dir``: also write one PNG per page with the table regions, columns and rows found.
     """
@@ -44,7 +48,7 @@ def read_plan(
     lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
     if not any(lines):
         raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
-    printed, narrative = TableLocator(pages, lines, header_vocabulary()).locate()
+    printed, narrative = TableLocator(pages, lines, header_vocabulary(), settings).locate()
     matches = classify(printed)
     if debug_dir is not None:
         from .extractors.debug import write_debug_images

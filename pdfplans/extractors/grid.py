@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..model import Cell
 from .lines import Line
 from .page import Rule, Word
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 Interval = tuple[float, float]
-_TOL = 2.0
 
 
 def merge_intervals(intervals: list[Interval], gap: float = 0.0) -> list[Interval]:
@@ -30,7 +30,7 @@ def merge_intervals(intervals: list[Interval], gap: float = 0.0) -> list[Interva
     return [(a, b) for a, b in merged]
 
 
-def cluster_positions(values: list[float], tol: float = _TOL) -> list[float]:
+def cluster_positions(values: list[float], tol: float = DEFAULT_SETTINGS.rule_snap_pt) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
         if out and v - out[-1] <= tol:
@@ -39,23 +39,29 @@ def cluster_positions(values: list[float], tol: float = _TOL) -> list[float]:
     return out
 
 
-def vertical_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float) -> list[float]:
+def vertical_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float,
+                    settings: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
     """x of the vertical rules crossing the band [top, bottom] inside [x0, x1]."""
+    reach = settings.rule_reach_pt
     xs = [
         r.x0 for r in rules
-        if not r.horizontal and x0 - 3 <= r.x0 <= x1 + 3 and min(r.y1, bottom) - max(r.y0, top) > 2
+        if not r.horizontal and x0 - reach <= r.x0 <= x1 + reach
+        and min(r.y1, bottom) - max(r.y0, top) > settings.rule_overlap_pt
     ]
-    return cluster_positions(xs)
+    return cluster_positions(xs, settings.rule_snap_pt)
 
 
-def horizontal_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float) -> list[float]:
-    """y of the horizontal rules across at least a fifth of [x0, x1] inside [top, bottom]."""
+def horizontal_splits(rules: list[Rule], x0: float, x1: float, top: float, bottom: float,
+                      settings: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
+    """y of the horizontal rules across a share of [x0, x1] inside [top, bottom]."""
     width = max(1.0, x1 - x0)
+    reach = settings.rule_reach_pt
     ys = [
         r.y0 for r in rules
-        if r.horizontal and top - 3 <= r.y0 <= bottom + 3 and (min(r.x1, x1) - max(r.x0, x0)) > 0.2 * width
+        if r.horizontal and top - reach <= r.y0 <= bottom + reach
+        and (min(r.x1, x1) - max(r.x0, x0)) > settings.horizontal_rule_share * width
     ]
-    return cluster_positions(ys)
+    return cluster_positions(ys, settings.rule_snap_pt)
 
 
 def coverage_columns(lines: list[Line], splits: list[float] | None = None) -> list[Interval]:
@@ -64,9 +70,9 @@ def coverage_columns(lines: list[Line], splits: list[float] | None = None) -> li
     return merge_intervals(spans)
 
 
-def columns_from_rules(xs: list[float], x0: float, x1: float) -> list[Interval]:
-    bounds = cluster_positions([x0, *xs, x1], tol=3.0)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a > 3.0]
+def columns_from_rules(xs: list[float], x0: float, x1: float, settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Interval]:
+    bounds = cluster_positions([x0, *xs, x1], tol=settings.column_min_pt)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a > settings.column_min_pt]
 
 
 def widen(columns: list[Interval], left: float, right: float) -> list[Interval]:
@@ -108,7 +114,7 @@ def rows_by_rules(lines: list[Line], ys: list[float]) -> list[RowBand]:
 
 def rows_by_occupancy(
     lines: list[Line], columns: list[Interval], single_line: set[int], gap_limit: float,
-    edges: list[float | None] | None = None, rules_at: list[float] = (),
+    edges: list[float | None] | None = None, rules_at: list[float] = (), settings: ReaderSettings = DEFAULT_SETTINGS,
 ) -> list[RowBand]:
     """Rows of a table without horizontal rules (cells top-aligned).
 
@@ -128,7 +134,7 @@ def rows_by_occupancy(
         numbers_again = any(
             c in filled and _looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & single_line
         )
-        votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edges[c], line.size)
+        votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edges[c], line.size, settings)
                  for c in used & set(previous) if edges[c] is not None}
         fresh_value = any(votes.get(c) == "fits" for c in single_line)
         # a value column never wraps, so its full line says nothing about wrapping
@@ -139,7 +145,8 @@ def rows_by_occupancy(
         after_remainder = bool(filled) and 0 not in filled and (
             bool(used & single_line - filled) or 0 in used  # values, or a name in the first column
         )
-        ruled_off = bool(bands) and any(bands[-1].bottom - 1 <= y <= line.top + 1 for y in rules_at)
+        slack = settings.edge_slack_pt
+        ruled_off = bool(bands) and any(bands[-1].bottom - slack <= y <= line.top + slack for y in rules_at)
         new_row = (
             not bands
             or ruled_off  # a horizontal rule between two lines always ends a row
@@ -162,7 +169,7 @@ def rows_by_occupancy(
 
 
 def continues_row(before: list[Line], after: list[Line], columns: list[Interval], single_line: set[int],
-                  edges: list[float | None]) -> bool:
+                  edges: list[float | None], settings: ReaderSettings = DEFAULT_SETTINGS) -> bool:
     """Whether the first row after a page break (``after``) is the rest of the last row before it.
 
     It is when it brings no value of a single-line column and, in every column where it prints,
@@ -183,16 +190,17 @@ def continues_row(before: list[Line], after: list[Line], columns: list[Interval]
     for col, word in first.items():
         if col not in last or edges[col] is None:
             return False  # text in a column the row before left empty: a new row
-        votes.append(_wrap_vote(last[col], word, lefts[col], edges[col], word.size))
+        votes.append(_wrap_vote(last[col], word, lefts[col], edges[col], word.size, settings))
     return "fits" not in votes
 
 
-def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float) -> str:
+def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
+               settings: ReaderSettings = DEFAULT_SETTINGS) -> str:
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
-    if last.x1 + 0.3 * size + (first.x1 - first.x0) < edge - 0.5:
+    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - settings.wrap_fit_slack_pt:
         return "fits"
-    return "tight" if edge - last.x1 < 0.25 * max(edge - left, size) else "loose"
+    return "tight" if edge - last.x1 < settings.tight_share * max(edge - left, size) else "loose"
 
 
 def _left_edges(lines: list[Line], columns: list[Interval]) -> list[float]:
@@ -232,7 +240,8 @@ def _looks_numeric(text: str) -> bool:
     return bool(stripped) and (stripped[0].isdigit() or stripped[0] in "-+'") and sum(c.isdigit() for c in stripped) >= 1
 
 
-def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell | None:
+def cell_from_words(words: list[Word], right_edge: float | None = None,
+                    settings: ReaderSettings = DEFAULT_SETTINGS) -> Cell | None:
     """The printed cell: its lines joined by newlines, noting where a line broke a word.
 
     A narrow cell breaks a word only when the word alone does not fit a line: then the line holds
@@ -243,7 +252,7 @@ def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell 
     words = sorted(words, key=lambda w: (w.center_y, w.x0))
     rows: list[list[Word]] = []
     for word in words:
-        if rows and abs(word.center_y - rows[-1][0].center_y) < 0.5 * word.height:
+        if rows and abs(word.center_y - rows[-1][0].center_y) < settings.cell_line_overlap * word.height:
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -251,7 +260,7 @@ def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell 
         row.sort(key=lambda w: w.x0)
     joins = tuple(
         i for i in range(len(rows) - 1)
-        if right_edge is not None and len(rows[i]) == 1 and _fills_line(rows[i][0], rows[i + 1][0], right_edge)
+        if right_edge is not None and len(rows[i]) == 1 and _fills_line(rows[i][0], rows[i + 1][0], right_edge, settings)
     )
     text = "\n".join(" ".join(w.text for w in row) for row in rows)
     page = words[0].page
@@ -261,9 +270,9 @@ def cell_from_words(words: list[Word], right_edge: float | None = None) -> Cell 
     return Cell(text, page, bbox, confidence, joins)
 
 
-def _fills_line(fragment: Word, following: Word, right_edge: float) -> bool:
+def _fills_line(fragment: Word, following: Word, right_edge: float, settings: ReaderSettings = DEFAULT_SETTINGS) -> bool:
     return (
-        fragment.x1 >= right_edge - 0.35 * fragment.size
+        fragment.x1 >= right_edge - settings.broken_word_reach * fragment.size
         and fragment.text[-1:].isalpha()
         and following.text[:1].isalpha()
     )

@@ -17,10 +17,10 @@ from .grid import (
 from .headers import header_likeness, tokens
 from .lines import Line
 from .page import PageContent, Rule
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 _NUMERIC = re.compile(r"^[-–+€%'(]*\s*[\d.,:/\-%€ ]+\)?$")
 _CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s)")
-HEADER_MIN = 0.5
 _BULLET = re.compile(r"^\s*[-–•▪❖✓·*]\s")
 
 
@@ -55,10 +55,10 @@ def _merge(upper: Cell | None, lower: Cell | None) -> Cell | None:
     return Cell(upper.text + "\n" + lower.text, upper.page, upper.bbox, upper.confidence, upper.joins)
 
 
-def _same_columns(xs: list[float], grid_xs: list[float]) -> bool:
+def _same_columns(xs: list[float], grid_xs: list[float], settings: ReaderSettings) -> bool:
     """Most rules of one grid stand where the other's do (a table continued on the next page)."""
-    shared = sum(1 for x in xs if any(abs(x - g) <= 3 for g in grid_xs))
-    return shared >= max(2, 0.6 * min(len(xs), len(grid_xs)))
+    shared = sum(1 for x in xs if any(abs(x - g) <= settings.same_column_pt for g in grid_xs))
+    return shared >= max(2, settings.same_grid_share * min(len(xs), len(grid_xs)))
 
 
 def _joined(cells: list[Cell | None]) -> Cell | None:
@@ -83,7 +83,9 @@ def _is_numeric(text: str) -> bool:
 
 
 class TableLocator:
-    def __init__(self, pages: list[PageContent], lines: list[list[Line]], vocabulary: frozenset[str]) -> None:
+    def __init__(self, pages: list[PageContent], lines: list[list[Line]], vocabulary: frozenset[str],
+                 settings: ReaderSettings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
         self.pages = pages
         self.stream: list[Line] = [ln for page_lines in lines for ln in page_lines]
         self.rules = {p.number: p.rules for p in pages}
@@ -92,7 +94,9 @@ class TableLocator:
 
     # -- detection -------------------------------------------------------------------------
     def _splits(self, line: Line) -> list[float]:
-        return vertical_splits(self.rules.get(line.page, []), line.x0 - 5, line.x1 + 5, line.top, line.bottom)
+        reach = self.settings.split_search_pt
+        return vertical_splits(self.rules.get(line.page, []), line.x0 - reach, line.x1 + reach, line.top, line.bottom,
+                               self.settings)
 
     def _tabular(self, line: Line) -> bool:
         """Laid out in columns: runs of text split by ruling lines, or by gaps that stand out.
@@ -106,14 +110,15 @@ class TableLocator:
             return True
         gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
         if line.words[0].confidence is not None:  # OCR spacing is uneven: only a gap of a few sizes counts
-            return max(gaps) >= 2.0 * line.size
-        return min(gaps) >= 1.5 * line.size or max(gaps) >= 2.0 * max(min(gaps), 0.1 * line.size)
+            return max(gaps) >= self.settings.ocr_column_gap * line.size
+        s = self.settings
+        return min(gaps) >= s.column_gap_all * line.size or max(gaps) >= s.column_gap_ratio * max(min(gaps), s.column_gap_floor * line.size)
 
     def _starts_table(self, index: int) -> bool:
         line = self.stream[index]
         if not self._tabular(line) or _BULLET.match(line.text):
             return False  # "- Alloggi di housing sociale": a bullet and its text are not two columns
-        if header_likeness(line.text, self.vocabulary) >= HEADER_MIN or len(self._in_grid(line)) >= 2:
+        if header_likeness(line.text, self.vocabulary) >= self.settings.header_min or len(self._in_grid(line)) >= 2:
             return True
         following = self.stream[index + 1] if index + 1 < len(self.stream) else None
         return following is not None and following.page == line.page and self._aligned(line, following)
@@ -125,7 +130,7 @@ class TableLocator:
             return False
         runs = line.phrases(self._splits(line))[1:]
         others = other.phrases(self._splits(other))[1:]
-        tolerance = 0.3 * line.size
+        tolerance = self.settings.align_tolerance * line.size
 
         def lines_up(a, b) -> bool:  # left-, right- or centre-aligned in the same column
             return (abs(a.x0 - b.x0) <= tolerance or abs(a.x1 - b.x1) <= tolerance
@@ -133,7 +138,7 @@ class TableLocator:
 
         fewer, more = sorted((runs, others), key=len)
         aligned = sum(1 for a in fewer if any(lines_up(a, b) for b in more))
-        return aligned >= 1 and aligned >= 0.5 * len(fewer)  # most columns, not one by chance
+        return aligned >= 1 and aligned >= self.settings.aligned_share * len(fewer)  # most columns, not one by chance
 
     def locate(self) -> tuple[list[PrintedTable], list[Line]]:
         tables: list[PrintedTable] = []
@@ -168,7 +173,7 @@ class TableLocator:
         size = first.size
         header_lines: list[Line] = []
         index = start
-        if header_likeness(first.text, self.vocabulary) >= HEADER_MIN:
+        if header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
             header_lines.append(first)
             index += 1
             rule_below = self._first_rule_below(first)
@@ -179,14 +184,14 @@ class TableLocator:
                 if rule_below is not None:  # ruled: the header is everything above its first rule
                     if line.center_y >= rule_below:
                         break
-                elif line.top - header_lines[-1].bottom > 1.2 * size:
+                elif line.top - header_lines[-1].bottom > self.settings.header_line_gap * size:
                     break
                 elif first.bold and line.bold is not None:
                     if not line.bold:  # a bold header ends where the plain body starts
                         break
                 elif any(_is_numeric(p.text) for p in line.phrases()):
                     break
-                elif header_likeness(line.text, self.vocabulary) < HEADER_MIN:
+                elif header_likeness(line.text, self.vocabulary) < self.settings.header_min:
                     break
                 header_lines.append(line)
                 index += 1
@@ -218,9 +223,9 @@ class TableLocator:
             splits = self._splits(line)
             if not grid_xs and len(splits) >= 2:
                 grid_xs = splits  # the column rules of this table's grid, to recognize it on the next page
-            inside_grid = region_bottom is not None and line.center_y <= region_bottom + 2
+            inside_grid = region_bottom is not None and line.center_y <= region_bottom + self.settings.rule_slack_pt
             if not inside_grid:
-                if previous is not None and line.top - previous.bottom > 1.6 * size:
+                if previous is not None and line.top - previous.bottom > self.settings.table_gap * size:
                     break
                 if not self._fits(line, coverage, splits):
                     break
@@ -245,22 +250,27 @@ class TableLocator:
 
         ``span`` is the table's x-range when known: a cell's line may sit far from both its rules.
         """
-        x0, x1 = (span[0] - 10, span[1] + 10) if span else (line.x0 - 40, line.x1 + 40)
+        s = self.settings
+        if span:
+            x0, x1 = span[0] - s.grid_span_pt, span[1] + s.grid_span_pt
+        else:
+            x0, x1 = line.x0 - s.grid_search_pt, line.x1 + s.grid_search_pt
         return [
             r for r in self.rules.get(line.page, [])
-            if not r.horizontal and r.y0 - 2 <= line.center_y <= r.y1 + 2 and x0 <= r.x0 <= x1
+            if not r.horizontal and r.y0 - s.rule_slack_pt <= line.center_y <= r.y1 + s.rule_slack_pt and x0 <= r.x0 <= x1
         ]
 
     def _first_rule_below(self, line: Line) -> float | None:
         """The rule closing a header row: in a grid, or a rule right below across the line."""
         ys = [
             r.y0 for r in self.rules.get(line.page, [])
-            if r.horizontal and r.y0 > line.center_y + 1 and r.x0 - 2 <= line.x0 and r.x1 + 2 >= line.x1
+            if r.horizontal and r.y0 > line.center_y + self.settings.edge_slack_pt
+            and r.x0 - self.settings.rule_slack_pt <= line.x0 and r.x1 + self.settings.rule_slack_pt >= line.x1
         ]
         if not ys:
             return None
         below = min(ys)
-        if len(self._in_grid(line)) >= 2 or below - line.bottom < 4 * line.size:
+        if len(self._in_grid(line)) >= 2 or below - line.bottom < self.settings.header_rule_reach * line.size:
             return below
         return None
 
@@ -270,19 +280,19 @@ class TableLocator:
         if coverage:
             rules = self._in_grid(line, (coverage[0][0], coverage[-1][1]))
             if len(rules) >= 2:
-                return not grid_xs or _same_columns([r.x0 for r in rules], grid_xs)
+                return not grid_xs or _same_columns([r.x0 for r in rules], grid_xs, self.settings)
         if not self._fits(line, coverage, self._splits(line)):
             return False
         if self._tabular(line):
             return True
-        if any(abs(line.x0 - c0) <= 2 for c0, _ in coverage[1:]):
+        if any(abs(line.x0 - c0) <= self.settings.column_start_pt for c0, _ in coverage[1:]):
             return True  # text starting where an inner column starts: the rest of a cell, not a paragraph
         # the rest of a row broken by the page ("RISTRUTTURAZIONE"), then the next row
         position = self.stream.index(line)
         following = self.stream[position + 1] if position + 1 < len(self.stream) else None
         return (
             following is not None and following.page == line.page and self._tabular(following)
-            and following.top - line.bottom < 1.2 * line.size
+            and following.top - line.bottom < self.settings.page_remainder_gap * line.size
             and self._fits(following, coverage, self._splits(following))
         )
 
@@ -291,19 +301,19 @@ class TableLocator:
             return False
         if header_bold and line.bold is False:
             return False  # this table's header is bold: a plain line is a row, whatever its words
-        if header_likeness(line.text, self.vocabulary) < 0.7:
+        if header_likeness(line.text, self.vocabulary) < self.settings.another_header_min:
             return False
         toks = set(tokens(line.text))
-        return bool(toks) and len(toks & header_tokens) / len(toks) < 0.7
+        return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
 
     def _label_above(self, above: Line, first: Line) -> bool:
         """A short line right above a table's first line that belongs to the same grid or column."""
-        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= HEADER_MIN:
+        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
             return False
         if len(self._in_grid(above)) >= 2 and len(self._in_grid(first)) >= 2:
-            return first.top - above.bottom < 3 * first.size
-        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < 2
-        return single and first.top - above.bottom < 0.8 * first.size
+            return first.top - above.bottom < self.settings.grid_label_gap * first.size
+        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start_pt
+        return single and first.top - above.bottom < self.settings.label_gap * first.size
 
     def _region_bottom(self, line: Line, span: Interval | None = None) -> float | None:
         """Bottom of the ruled grid the line sits in (None when it is not in one)."""
@@ -312,11 +322,13 @@ class TableLocator:
         if len(verticals) < 2:
             return None
         bottom = line.bottom
+        reach, growth = self.settings.rule_reach_pt, self.settings.rule_growth_pt
         grown = True
         while grown:  # follow the vertical rules down, cell by cell
             grown = False
             for rule in rules:
-                if not rule.horizontal and rule.y0 <= bottom + 3 and rule.y1 > bottom + 0.5 and min(v.x0 for v in verticals) - 3 <= rule.x0 <= max(v.x0 for v in verticals) + 3:
+                if (not rule.horizontal and rule.y0 <= bottom + reach and rule.y1 > bottom + growth
+                        and min(v.x0 for v in verticals) - reach <= rule.x0 <= max(v.x0 for v in verticals) + reach):
                     bottom = rule.y1
                     grown = True
         return bottom
@@ -330,7 +342,7 @@ class TableLocator:
         while index + count < len(self.stream):
             line = self.stream[index + count]
             toks = set(tokens(line.text))
-            if line.page != page or not toks or len(toks & header_tokens) / len(toks) < 0.7:
+            if line.page != page or not toks or len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share:
                 break
             count += 1
         return count
@@ -340,12 +352,13 @@ class TableLocator:
         another through the gap between them (a paragraph does; cells of a row never do)."""
         if len(coverage) < 2:
             return True
+        slack = self.settings.edge_slack_pt
         for phrase in line.phrases(splits):
-            touched = [c for c in coverage if phrase.x0 < c[1] - 1 and phrase.x1 > c[0] + 1]
+            touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
             if len(touched) < 2:
                 continue
             for word in phrase.words:
-                if not any(c0 - 1 <= word.x0 and word.x1 <= c1 + 1 for c0, c1 in coverage):
+                if not any(c0 - slack <= word.x0 and word.x1 <= c1 + slack for c0, c1 in coverage):
                     return False
         return True
 
@@ -357,17 +370,18 @@ class TableLocator:
         first_page_rules = segments[0].rules
         top = min(l.top for l in all_lines if l.page == segments[0].page)
         bottom = max(l.bottom for l in all_lines if l.page == segments[0].page)
-        grid_left, grid_right = self._grid_extent(first_page_rules, left, right, top, bottom)
-        xs = vertical_splits(first_page_rules, grid_left - 3, grid_right + 3, top, bottom)
+        s = self.settings
+        grid_left, grid_right = self._grid_extent(first_page_rules, left, right, top, bottom, s)
+        xs = vertical_splits(first_page_rules, grid_left - s.rule_reach_pt, grid_right + s.rule_reach_pt, top, bottom, s)
         ruled_columns = len(xs) >= 2
         if ruled_columns:
-            columns = columns_from_rules(xs, min(xs), max(xs))
+            columns = columns_from_rules(xs, min(xs), max(xs), s)
         else:
             columns = widen(self._text_columns(header_lines, [l for s in segments for l in s.lines]), left, right)
         title = ""
         if header_lines and len(columns) > 2:
             head = header_lines[0]
-            spans = [c for c in columns if head.x0 < c[1] - 1 and head.x1 > c[0] + 1]
+            spans = [c for c in columns if head.x0 < c[1] - s.edge_slack_pt and head.x1 > c[0] + s.edge_slack_pt]
             if len(head.phrases(xs if ruled_columns else None)) == 1 and len(spans) > 2:
                 title = head.text  # a merged title row above the header (Allegato A and B)
                 header_lines = header_lines[1:]
@@ -382,9 +396,9 @@ class TableLocator:
             if not segment.lines:
                 continue
             first_row_at = len(rows)
-            seg_top = min(l.top for l in segment.lines) - 4
-            seg_bottom = max(l.bottom for l in segment.lines) + 4
-            ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom)
+            seg_top = min(l.top for l in segment.lines) - s.band_margin_pt
+            seg_bottom = max(l.bottom for l in segment.lines) + s.band_margin_pt
+            ys = horizontal_splits(segment.rules, left, right, seg_top, seg_bottom, s)
             if ruled_columns:
                 # a full grid: the horizontal rules are the row boundaries, even on a page one tall row fills
                 ruled = ruled or bool(ys)
@@ -393,15 +407,15 @@ class TableLocator:
             else:
                 # horizontal rules only, or none: rows from the text, never continued across a rule
                 ruled = ruled or len(ys) >= 2
-                bands = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=1.6 * segment.lines[0].size,
-                                          edges=self._right_edges, rules_at=ys)
+                bands = rows_by_occupancy(segment.lines, columns, single_line, gap_limit=s.table_gap * segment.lines[0].size,
+                                          edges=self._right_edges, rules_at=ys, settings=s)
                 rows += [self._cells_of(b.lines, columns) for b in bands]
-            if last_band and first_row_at and continues_row(last_band, bands[0].lines, columns, single_line, self._right_edges):
+            if last_band and first_row_at and continues_row(last_band, bands[0].lines, columns, single_line, self._right_edges, s):
                 # a row the page break cut in two: join its halves
                 rows[first_row_at - 1] = [_merge(a, b) for a, b in zip(rows[first_row_at - 1], rows[first_row_at])]
                 del rows[first_row_at]
             last_band = bands[-1].lines
-        caption = before[-8:]
+        caption = before[-s.caption_lines:]
         pages = sorted({l.page for l in all_lines})
         return PrintedTable(header, rows, columns, pages, caption, title, ruled, header_cells, all_lines)
 
@@ -420,14 +434,15 @@ class TableLocator:
         return merge_intervals(body + lonely)
 
     @staticmethod
-    def _grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float) -> tuple[float, float]:
+    def _grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float,
+                     s: ReaderSettings) -> tuple[float, float]:
         """x-extent of the horizontal rules drawn across the table (the text's own extent if none)."""
         spans = [
             (r.x0, r.x1) for r in rules
-            if r.horizontal and top - 4 <= r.y0 <= bottom + 4 and r.x0 < right and r.x1 > left
+            if r.horizontal and top - s.band_margin_pt <= r.y0 <= bottom + s.band_margin_pt and r.x0 < right and r.x1 > left
         ]
         if not spans:
-            return left - 8, right + 8
+            return left - s.grid_margin_pt, right + s.grid_margin_pt
         return min(a for a, _ in spans), max(b for _, b in spans)
 
     def _cells_of(self, lines: list[Line], columns: list[Interval]) -> list[Cell | None]:
@@ -439,7 +454,7 @@ class TableLocator:
                     col = 0 if word.x1 <= columns[0][0] else len(columns) - 1
                 buckets[col].append(word)
         edges = getattr(self, "_right_edges", [None] * len(columns))
-        return [cell_from_words(ws, edge) for ws, edge in zip(buckets, edges)]
+        return [cell_from_words(ws, edge, self.settings) for ws, edge in zip(buckets, edges)]
 
     @staticmethod
     def _column_right_edges(segments: list[_Segment], columns: list[Interval]) -> list[float | None]:
@@ -456,12 +471,14 @@ class TableLocator:
         """Rows of a ruled table. A cell with no rule above it is part of the cell above (merged
         vertically): its text, which may wrap across the rows it spans, holds for all of them."""
         rows = [self._cells_of(b.lines, columns) for b in bands]
+        s = self.settings
         for c, (x0, x1) in enumerate(columns):
             middle = (x0 + x1) / 2
             group = [0]
             for r in range(1, len(bands) + 1):
                 merged = r < len(bands) and not any(
-                    rule.horizontal and abs(rule.y0 - bands[r].top) <= 2.5 and rule.x0 - 2 <= middle <= rule.x1 + 2
+                    rule.horizontal and abs(rule.y0 - bands[r].top) <= s.grid_rule_pt
+                    and rule.x0 - s.rule_slack_pt <= middle <= rule.x1 + s.rule_slack_pt
                     for rule in rules
                 )
                 if merged:
@@ -474,8 +491,7 @@ class TableLocator:
                 group = [r]
         return rows
 
-    @staticmethod
-    def _single_line_columns(segments: list[_Segment], columns: list[Interval]) -> set[int]:
+    def _single_line_columns(self, segments: list[_Segment], columns: list[Interval]) -> set[int]:
         texts: dict[int, list[str]] = {}
         for segment in segments:
             for line in segment.lines:
@@ -483,4 +499,4 @@ class TableLocator:
                     col = column_of((phrase.x0 + phrase.x1) / 2, columns)
                     if col is not None:
                         texts.setdefault(col, []).append(phrase.text)
-        return {c for c, ts in texts.items() if ts and sum(_is_numeric(t) for t in ts) >= 0.8 * len(ts)}
+        return {c for c, ts in texts.items() if ts and sum(_is_numeric(t) for t in ts) >= self.settings.single_line_share * len(ts)}

@@ -1,0 +1,133 @@
+"""``ReaderSettings``: every tolerance of the table reader, named, in one frozen dataclass.
+
+Text tolerances are in *sizes*: multiples of the measured glyph size of the line or word at hand
+(its font size, or glyph height for OCR), so a plan set in 8 pt reads like one set in 12 pt.
+Tolerances about ruling lines are in points (``*_pt``): they measure how precisely a producer
+draws its strokes (a rule a hair off a cell border), which does not grow with the type.
+Shares (``*_share``) are fractions 0..1.
+
+Pass a changed copy to ``read_plan(..., settings=dataclasses.replace(DEFAULT_SETTINGS, ...))``;
+``pdfplans.explain`` shows what each stage made of a page with them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    # -- lines → table regions (extractors/regions.py) -----------------------------------------
+    column_gap_all: float = 1.5
+    """sizes: a line whose every word gap is at least this wide is laid out in columns."""
+    column_gap_ratio: float = 2.0
+    """a line with one gap this many times its narrowest gap is laid out in columns."""
+    column_gap_floor: float = 0.1
+    """sizes: the narrowest gap counted by ``column_gap_ratio`` (a touching pair is not a zero)."""
+    ocr_column_gap: float = 2.0
+    """sizes: OCR spacing is uneven, only a gap this wide makes an OCR line tabular."""
+    align_tolerance: float = 0.3
+    """sizes: two runs of text start (or end) at the same x within this: the same column."""
+    aligned_share: float = 0.5
+    """share of a line's runs that must line up with the other line's for the two to be aligned."""
+    header_min: float = 0.5
+    """share of a line's words from the header vocabulary that makes it a header row."""
+    another_header_min: float = 0.7
+    """header likeness of a line that starts the next table right below this one."""
+    header_repeat_share: float = 0.7
+    """share of a line's words from this table's header: a header repeated on the next page."""
+    header_line_gap: float = 1.2
+    """sizes: the vertical gap that ends a multi-line header with no rule below it."""
+    header_rule_reach: float = 4.0
+    """sizes: a horizontal rule this close below a header line closes the header."""
+    table_gap: float = 1.6
+    """sizes: a vertical gap this wide between two lines ends a table without a grid (and a row)."""
+    page_remainder_gap: float = 1.2
+    """sizes: a lone line at a page top followed this closely by a row: the rest of a cut row."""
+    label_gap: float = 0.8
+    """sizes: a one-run line this close above a headerless table is its group label ("AT 1")."""
+    grid_label_gap: float = 3.0
+    """sizes: the same inside a ruled grid."""
+    caption_lines: int = 8
+    """narrative lines above a table kept as its caption."""
+
+    # -- ruling lines (points: drawing precision) ------------------------------------------------
+    rule_snap_pt: float = 2.0
+    """rules closer than this are one rule."""
+    rule_reach_pt: float = 3.0
+    """a rule this far outside a band or span still belongs to it."""
+    rule_overlap_pt: float = 2.0
+    """a vertical rule must run at least this far along a line to split it."""
+    column_min_pt: float = 3.0
+    """narrower gaps between vertical rules are no column."""
+    grid_rule_pt: float = 2.5
+    """a horizontal rule this close to a row's top closes the cell above (else the cell is merged)."""
+    grid_span_pt: float = 10.0
+    """a vertical rule this far outside a table's x-range still belongs to its grid."""
+    grid_search_pt: float = 40.0
+    """how far beside a line to look for its grid's rules when the table's span is not yet known."""
+    split_search_pt: float = 5.0
+    """how far beside a line to look for the rules splitting it into cells."""
+    grid_margin_pt: float = 8.0
+    """the text's margin taken as the grid's extent when no rule is drawn across the table."""
+    band_margin_pt: float = 4.0
+    """margin above and below a page's lines within which its horizontal rules count."""
+    same_column_pt: float = 3.0
+    """column rules of two pages this close: the same grid (a table continued)."""
+    same_grid_share: float = 0.6
+    """share of column rules that must match for two pages' grids to be one table."""
+    rule_slack_pt: float = 2.0
+    """a rule ending this short of a line (or of a cell's middle) still reaches it."""
+    rule_growth_pt: float = 0.5
+    """a vertical rule must reach this far below the grid's bottom to extend it downwards."""
+    column_start_pt: float = 2.0
+    """text starting this close to where a column starts starts in that column."""
+    edge_slack_pt: float = 1.0
+    """a word may overrun its column interval by this much and still keep to it."""
+    horizontal_rule_share: float = 0.2
+    """share of the table's width a horizontal rule must cross to separate rows."""
+
+    # -- rows and cells (extractors/rows.py, cells.py) -------------------------------------------
+    single_line_share: float = 0.8
+    """share of numeric runs that makes a column single-line (its values never wrap)."""
+    wrap_space: float = 0.3
+    """sizes: the word space counted when asking whether a word would have fitted the line above."""
+    wrap_fit_slack_pt: float = 0.5
+    """points: rounding allowed when a word would just have fitted."""
+    tight_share: float = 0.25
+    """a line ending within this share of its column's width from the edge was full (a wrap)."""
+    broken_word_reach: float = 0.35
+    """sizes: a lone fragment ending this close to the column's edge filled its line (a broken word)."""
+    cell_line_overlap: float = 0.5
+    """share of a word's height: words whose centres are closer sit on the same line of a cell."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value < 0:
+                raise ValueError(f"ReaderSettings.{f.name} cannot be negative ({value})")
+            if f.name.endswith("_share") and value > 1:
+                raise ValueError(f"ReaderSettings.{f.name} is a share 0..1 ({value})")
+
+
+DEFAULT_SETTINGS = ReaderSettings()
+
+
+def describe(settings: ReaderSettings = DEFAULT_SETTINGS) -> dict[str, tuple[float, str]]:
+    """Every setting with its value and its documentation (for ``explain`` and the docs)."""
+    docs = _docstrings()
+    return {f.name: (getattr(settings, f.name), docs.get(f.name, "")) for f in fields(settings)}
+
+
+def _docstrings() -> dict[str, str]:
+    """The string under each field, read from the source (dataclasses keep no field docs)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(ReaderSettings))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    out: dict[str, str] = {}
+    for node, following in zip(body, body[1:]):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
+                out[node.target.id] = " ".join(str(following.value.value).split())
+    return out
