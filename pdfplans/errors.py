@@ -40,6 +40,7 @@ class PlanWarning:
     row: int | None = None  # index of the record in its table, when the warning is about one cell
     column: str | None = None
     text: str | None = None  # the printed text concerned
+    cells: tuple[tuple[int, str], ...] = ()  # (record index, column) of every cell a grouped warning is about
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -47,4 +48,6 @@ class PlanWarning:
             parts.append(f"page {self.page}")
         if self.table:
             parts.append(self.table)
+        if self.row is not None:
+            parts.append(f"row {self.row + 1}")  # people count rows from 1
         return f"{', '.join(parts)}: {self.message}"

@@ -36,24 +36,39 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
-def write_table(table: Table, path: Path) -> None:
+def confidence_columns(table_id: str) -> list[str]:
+    """``<column>_confidence`` for every canonical column a printed cell can stand behind."""
+    return [f"{c}_confidence" for c in TABLE_COLUMNS[table_id] if column_kind(c) != "bool"]
+
+
+def write_table(table: Table, path: Path, with_confidence: bool = False) -> None:
+    """The table as CSV; ``with_confidence`` appends the OCR confidence of each value's printed cell
+    (0..100, empty for a text layer), so a doubtful figure is flagged in the file itself."""
+    doubt = [c.removesuffix("_confidence") for c in confidence_columns(table.id)] if with_confidence else []
+
     def write(stream) -> None:
         writer = csv.writer(stream)
-        writer.writerow(table.columns)
-        for record in table.records:
-            writer.writerow([_cell(record.get(column)) for column in table.columns])
+        writer.writerow([*table.columns, *(f"{c}_confidence" for c in doubt)])
+        for index, record in enumerate(table.records):
+            cells = table.cells[index] if index < len(table.cells) else {}
+            writer.writerow([_cell(record.get(column)) for column in table.columns]
+                            + [_cell(_confidence(cells.get(c))) for c in doubt])
 
     _atomic_write(path, write)
 
 
-def write_plan(plan: Plan, out_dir: str | Path) -> list[Path]:
+def _confidence(cell: Any) -> float | None:
+    return None if cell is None or cell.confidence is None else float(cell.confidence)
+
+
+def write_plan(plan: Plan, out_dir: str | Path, with_confidence: bool = False) -> list[Path]:
     """``DIR/<table id>.csv`` for every table found, then ``DIR/plan.json``; returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in plan.tables.values():
         path = out / f"{table.id}.csv"
-        write_table(table, path)
+        write_table(table, path, with_confidence)
         written.append(path)
     metadata = out / "plan.json"
     _atomic_write(metadata, lambda stream: stream.write(plan.to_json() + "\n"))

@@ -37,6 +37,10 @@ class Cell:
         return " ".join(self.text.split())
 
 
+def _confidence(cell: Cell | None) -> float | None:
+    return cell.confidence if cell is not None else None
+
+
 @dataclass
 class Table:
     """A canonical table: typed records plus the printed cells behind them."""
@@ -47,6 +51,7 @@ class Table:
     caption: str = ""
     caption_page: int | None = None
     warnings: list[PlanWarning] = field(default_factory=list)
+    headers: dict[str, Cell] = field(default_factory=dict)  # column -> printed header cell (reports cite it)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -85,7 +90,7 @@ class Table:
 
     @property
     def raw(self) -> "pd.DataFrame":
-        """Printed text of the cell behind every value, same shape as ``df``, with pages."""
+        """Printed text of the cell behind every value, same shape as ``df``, with pages (OCR doubt: ``confidence``)."""
         import pandas as pd
 
         rows = []
@@ -94,6 +99,22 @@ class Table:
             row["page"] = record.get("page")
             rows.append(row)
         return pd.DataFrame.from_records(rows, columns=list(self.columns))
+
+    @property
+    def confidence(self) -> "pd.DataFrame":
+        """OCR confidence (0..100) of the cell behind every value, same shape as ``raw``, with pages.
+
+        NaN where the value came from a text layer (no doubt) or from no printed cell.
+        """
+        import pandas as pd
+
+        rows = []
+        for record, cells in zip(self.records, self.cells):
+            row: dict[str, Any] = {c: _confidence(cells.get(c)) for c in TABLE_COLUMNS[self.id]}
+            row["page"] = record.get("page")
+            rows.append(row)
+        frame = pd.DataFrame.from_records(rows, columns=list(self.columns))
+        return frame.astype({c: "Float64" for c in TABLE_COLUMNS[self.id]})
 
     def cell(self, row: int, column: str) -> Cell | None:
         """The printed cell behind ``row``'s value of ``column`` (None if derived or absent)."""

@@ -27,6 +27,7 @@ def test_scan_is_read_by_ocr(scan):
 
 def test_cells_right_and_every_wrong_cell_warned(scan):
     warned = {(w.table, w.row, w.column) for w in scan.warnings if w.kind in WARNED_KINDS}
+    warned |= {(w.table, row, column) for w in scan.warnings if w.kind in WARNED_KINDS for row, column in w.cells}
     cells = right = 0
     unwarned = []
     for table_id in TABLE_IDS:
@@ -50,8 +51,13 @@ def test_cells_right_and_every_wrong_cell_warned(scan):
 
 def test_a_low_confidence_warning_names_page_and_table(scan):
     low = [w for w in scan.warnings if w.kind == "low_confidence"]
-    assert low and all(w.page and w.table and w.column for w in low)
+    assert low and all(w.page and w.table and w.cells for w in low)
     assert "cremonese_2023_scan.pdf" in str(low[0]) and f"page {low[0].page}" in str(low[0])
+    # one line per table, naming its worst cells by row (1-based) and column, never a whole paragraph
+    assert len({w.table for w in low}) == len(low)
+    for warning in low:
+        row, column = warning.cells[0]
+        assert f"worst: row {row + 1} {column} " in str(warning) and len(str(warning)) < 400
 
 
 def test_only_low_confidence_figures_make_a_likely_misreading(scan):

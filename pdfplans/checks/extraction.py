@@ -16,7 +16,8 @@ declare("extraction_unresolved_comune", "warning", FAMILY,
         "a printed comune or ente could not be resolved to an ISTAT code / canonical ente (row left out of matching)")
 declare("extraction_unreadable_value", "warning", FAMILY,
         "a printed value could not be read in the form its column expects (left out of the sums)")
-declare("ocr_low_confidence", "info", FAMILY, "a cell read by OCR with low confidence")
+declare("ocr_low_confidence", "info", FAMILY,
+        "cells of a table read by OCR with low confidence (one finding per table, the worst cells first)")
 declare("extraction_missing_table", "warning", FAMILY,
         "a table the plan announces (caption or section) could not be extracted (rules that need it are skipped)")
 
@@ -41,6 +42,8 @@ def extraction(ctx: PlanContext) -> Iterator[Finding]:
         evidence = []
         if warning.table and warning.row is not None and warning.column:
             evidence.append((warning.table, warning.row, warning.column))
+        if warning.table:  # a grouped warning (OCR doubt): its cells, worst first
+            evidence.extend((warning.table, row, column) for row, column in warning.cells)
         printed = f" (printed {warning.text!r})" if warning.text else ""
         where = f"{warning.table}: " if warning.table else ""
         yield ctx.finding(

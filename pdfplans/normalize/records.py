@@ -14,10 +14,10 @@ from ..errors import PlanWarning, ValueParseError
 from ..extractors.catalog import TableSpec
 from ..extractors.classify import Match
 from ..extractors.grid import join_cell_text
-from ..extractors.page import LOW_CONFIDENCE
 from ..model import Cell, Table
 from . import numbers
 from .comuni import Resolver
+from .doubt import header_cells, low_confidence_warning
 from .entities import resolve_ente
 
 _TOTAL = re.compile(r"^\s*(totale|tot\.?)(\b|$)", re.IGNORECASE)
@@ -113,7 +113,8 @@ class RecordBuilder:
                 previous.cells[role] = cell
             else:
                 box = (min(before.bbox[0], cell.bbox[0]), before.bbox[1], max(before.bbox[2], cell.bbox[2]), before.bbox[3])
-                previous.cells[role] = Cell(before.text + "\n" + cell.text, before.page, box, before.confidence)
+                doubt = [c for c in (before.confidence, cell.confidence) if c is not None]  # the worse half counts
+                previous.cells[role] = Cell(before.text + "\n" + cell.text, before.page, box, min(doubt, default=None))
 
     # -- values ----------------------------------------------------------------------------
     def _value(self, table: Table, row: _Row, role: str, column: str, parser: Callable[[str], Any]) -> Any:
@@ -178,6 +179,7 @@ class RecordBuilder:
     def build(self, match: Match) -> Table:
         spec = match.spec
         table = Table(spec.id, caption=" ".join(l.text for l in match.table.caption[-2:]))
+        table.headers = header_cells(match)
         carried: dict[str, str] = {}
         carried_cells: dict[str, Cell] = {}  # the printed label behind a carried value ("AT 1")
         build_row = getattr(self, f"_row_{spec.id}", None) or self._row_units
@@ -202,24 +204,12 @@ class RecordBuilder:
             for name, cell in carried_cells.items():
                 if name in record and record[name] is not None:
                     sources.setdefault(name, cell)
-            self._warn_low_confidence(table, sources, row.page)
             table.records.append(record)
             table.cells.append(sources)
+        doubt = low_confidence_warning(self.file, table)  # one line per table, not one per cell
+        if doubt is not None:
+            table.warnings.append(doubt)
         return table
-
-    def _warn_low_confidence(self, table: Table, sources: dict[str, Cell], page: int) -> None:
-        """A cell read by OCR below the confidence threshold: say so, once per printed cell."""
-        seen: set[int] = set()
-        for column in table.columns:
-            cell = sources.get(column)
-            if cell is None or cell.confidence is None or cell.confidence >= LOW_CONFIDENCE or id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            table.warnings.append(PlanWarning(
-                self.file, f"{column}: {cell.flat!r} read by OCR with confidence {cell.confidence:.0f}",
-                cell.page or page, table.id, kind="low_confidence", row=len(table.records), column=column,
-                text=cell.text,
-            ))
 
     @staticmethod
     def _label(spec: TableSpec, row: _Row) -> str:

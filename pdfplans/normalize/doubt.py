@@ -1,0 +1,61 @@
+"""What records keep for an auditor: OCR doubt as one warning per table, and the printed headers.
+
+OCR doubt: how many printed cells OCR read with low confidence, and the worst.
+
+A scanned table easily has dozens of such cells; a warning per cell (and per row that a carried-down
+label repeats into) buries the few that matter. The confidence of every cell stays in ``Table.cells``
+(and in the dataset's ``cells`` table); the warning lists every doubtful cell in ``cells`` and names
+the worst ones, row (1-based) and column, in its message.
+"""
+from __future__ import annotations
+
+from ..errors import PlanWarning
+from ..extractors.classify import Match
+from ..extractors.page import LOW_CONFIDENCE
+from ..model import Cell, Table
+
+WORST_SHOWN = 3  # cells named in the message; all of them are in PlanWarning.cells
+QUOTE_CHARS = 30  # a doubtful paragraph is named by its start, not quoted whole
+
+
+def short(text: str, limit: int = QUOTE_CHARS) -> str:
+    """One line of at most ``limit`` characters: "contributo economico per le…"."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def doubtful_cells(table: Table) -> list[tuple[int, str, Cell]]:
+    """(row index, column, cell) of every printed cell below ``LOW_CONFIDENCE``, each printed cell once."""
+    seen: set[int] = set()
+    found = []
+    for row, cells in enumerate(table.cells):
+        for column in table.columns:
+            cell = cells.get(column)
+            if cell is None or cell.confidence is None or cell.confidence >= LOW_CONFIDENCE or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            found.append((row, column, cell))
+    return found
+
+
+def low_confidence_warning(file: str, table: Table) -> PlanWarning | None:
+    """One warning for the table's doubtful cells (None when OCR read every cell with confidence)."""
+    doubtful = doubtful_cells(table)
+    if not doubtful:
+        return None
+    worst = sorted(doubtful, key=lambda d: (d[2].confidence or 0.0, d[0]))
+    pages = sorted({cell.page for _, _, cell in doubtful})
+    named = ", ".join(f"row {row + 1} {column} {short(cell.text)!r} ({cell.confidence:.0f})"
+                      for row, column, cell in worst[:WORST_SHOWN])
+    count = len(doubtful)
+    where = f" on pages {', '.join(map(str, pages))}" if len(pages) > 1 else ""
+    message = (f"{count} cell{'s' if count != 1 else ''} read by OCR with confidence below {LOW_CONFIDENCE:.0f}"
+               f"{where}; worst: {named}")
+    return PlanWarning(file, message, worst[0][2].page, table.id, kind="low_confidence",
+                       cells=tuple((row, column) for row, column, _ in worst))
+
+
+def header_cells(match: Match) -> dict[str, Cell]:
+    """The printed header cell above each role's column, so a report can show a figure with its heading."""
+    printed = match.table.header_cells
+    return {role: printed[i] for role, i in match.roles.items() if i < len(printed) and printed[i] is not None}
