@@ -8,7 +8,7 @@ from .errors import PlanReadError, PlanWarning
 from .extractors.catalog import header_vocabulary
 from .extractors.classify import classify, find_empty_tables
 from .extractors.lines import Line, group_lines
-from .extractors.locate import TableLocator
+from .extractors.locate import locate_tables
 from .extractors.noise import split_noise
 from .extractors.page import PageContent
 from .extractors.pdf import DEFAULT_LIMITS, Limits, open_pdf, read_pages
@@ -48,7 +48,7 @@ def read_plan(
     lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
     if not any(lines):
         raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
-    printed, narrative = TableLocator(pages, lines, header_vocabulary(), settings).locate()
+    printed, narrative = locate_tables(pages, lines, header_vocabulary(), settings)
     matches = classify(printed)
     if debug_dir is not None:
         from .extractors.debug import write_debug_images

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import ValueParseError
 from ..normalize import numbers
 from .catalog import SPECS, EMPTY_MARKER, TableSpec
-from .grid import join_cell_text
+from .cells import join_cell_text
 from .headers import assign_roles, normalize_text
 from .lines import Line
 from .locate import PrintedTable

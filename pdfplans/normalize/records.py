@@ -13,7 +13,8 @@ from typing import Any, Callable
 from ..errors import PlanWarning, ValueParseError
 from ..extractors.catalog import TableSpec
 from ..extractors.classify import Match
-from ..extractors.grid import join_cell_text
+from ..extractors.cells import join_cell_text
+from ..extractors.rows import continues_record, split_stacked
 from ..model import Cell, Table
 from . import numbers
 from .comuni import Resolver
@@ -71,39 +72,20 @@ class RecordBuilder:
         return rows
 
     def _split_stacked(self, row: _Row) -> list[_Row]:
-        """Rows run together by a borderless layout: the comune cell holds one comune per line
-        ("CASTELVERDE" / "POZZAGLIO ED UNITI") that do not make one name together, and every other
-        cell has as many lines. Split them back line by line."""
-        cell = row.cells.get("comune")
-        if cell is None or "\n" not in cell.text:
-            return [row]
-        lines = cell.text.split("\n")
-        if self._best_reading(row, "comune").resolved:
-            return [row]
-        if not all(self.resolver.resolve(line).resolved for line in lines):
-            return [row]
-        if any(c is not cell and c.text.count("\n") + 1 != len(lines) for c in row.cells.values()):
-            return [row]
-        split = []
-        for index in range(len(lines)):
-            cells = {role: _line_of(c, index, len(lines)) for role, c in row.cells.items()}
-            split.append(_Row(cells, row.page))
-        return split
+        """Rows a borderless layout ran together, split back line by line (see ``rows.split_stacked``)."""
+        split = split_stacked(row.cells, "comune", lambda: self._best_reading(row, "comune").resolved,
+                              lambda line: self.resolver.resolve(line).resolved)
+        return [row] if split is None else [_Row(cells, row.page) for cells in split]
 
     @staticmethod
     def _continues(spec: TableSpec, row: _Row, previous: _Row) -> bool:
         """A row with only wrapped text: the rest of a row split by a page break or a missed rule."""
         key = spec.role(spec.key)
-        if key is None or row.text(key.name) or key.carry_down:
+        if key is None:
             return False
+        texts = {role: row.text(role) for role in row.cells}
         kinds = {r.name: r.kind for r in spec.roles}
-        if all(kinds.get(role) in ("text", "dgr") for role in row.cells):
-            return True
-        # at the top of a new page, a row with no name whose figures are not whole values
-        # ("6491/2022)" ending "€ 479.888,99 (con residuo DGR 5324/2021 e DGR") is the rest of the row above
-        if row.page <= previous.page:
-            return False
-        return not any(kinds.get(role) in _NUMERIC_KINDS and _whole_value(row.text(role)) for role in row.cells)
+        return continues_record(texts, kinds, key.name, key.carry_down, row.page > previous.page)
 
     @staticmethod
     def _append(previous: _Row, row: _Row) -> None:
@@ -386,13 +368,6 @@ class RecordBuilder:
         }
 
 
-_WHOLE_VALUE = re.compile(r"^[-–€\s]*[\d.]+(,\d+)?\s*[%€]?$|^-\s*€?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{1,2}:\d{2}(:\d{2})?$")
-
-
-def _whole_value(text: str) -> bool:
-    return bool(_WHOLE_VALUE.match(text.strip()))
-
-
 def table_spec(table: Table) -> TableSpec:
     from ..extractors.catalog import SPECS_BY_ID
 
@@ -411,14 +386,6 @@ def _readings(cell: Cell, most_breaks: int = 4) -> list[str]:
             text += line if glue else " " + line
         out.append(text)
     return out
-
-
-def _line_of(cell: Cell, index: int, count: int) -> Cell:
-    """Line ``index`` of a cell as a cell of its own (its box a slice of the cell's)."""
-    x0, top, x1, bottom = cell.bbox
-    step = (bottom - top) / count
-    text = cell.text.split("\n")[index]
-    return Cell(text, cell.page, (x0, top + index * step, x1, top + (index + 1) * step), cell.confidence)
 
 
 def _at_label(text: str) -> str:

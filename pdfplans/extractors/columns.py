@@ -1,0 +1,99 @@
+"""Columns of one table region: from its vertical rules when it has them, else from its text.
+
+The result, ``ColumnLayout``, also says which columns hold single-line values (they never wrap,
+which the row stage relies on), how far text reaches in each column (where cells wrap) and
+whether the first header line is a merged title row above the header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grid import Interval, column_of, columns_from_rules, coverage_columns, merge_intervals, right_edges, vertical_splits, widen
+from .lines import Line
+from .page import Rule
+from .regions import Region
+from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .values import is_value
+
+
+@dataclass
+class ColumnLayout:
+    columns: list[Interval]
+    ruled: bool  # the columns follow vertical rules
+    rule_xs: list[float]  # x of the vertical rules on the first page (empty when unruled)
+    left: float  # x-extent of the table's text
+    right: float
+    header_lines: list[Line]  # the header, without the title row
+    title: str  # a merged title row above the header (Allegato A and B), or ""
+    right_edges: list[float | None]  # how far text reaches in each column: where cells wrap
+    single_line: set[int]  # columns of values that never wrap
+
+    def describe(self) -> str:
+        kind = "vertical rules" if self.ruled else "text gaps"
+        return f"{len(self.columns)} columns from {kind}"
+
+
+def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) -> ColumnLayout:
+    """Stage: a table region → its columns."""
+    s = settings
+    header_lines, segments = region.header_lines, region.segments
+    all_lines = region.lines
+    body = region.body_lines
+    left = min(line.x0 for line in all_lines)
+    right = max(line.x1 for line in all_lines)
+    first_page_rules = segments[0].rules
+    top = min(line.top for line in all_lines if line.page == segments[0].page)
+    bottom = max(line.bottom for line in all_lines if line.page == segments[0].page)
+    grid_left, grid_right = grid_extent(first_page_rules, left, right, top, bottom, s)
+    xs = vertical_splits(first_page_rules, grid_left - s.rule_reach_pt, grid_right + s.rule_reach_pt, top, bottom, s)
+    ruled = len(xs) >= 2
+    if ruled:
+        columns = columns_from_rules(xs, min(xs), max(xs), s)
+    else:
+        columns = widen(text_columns(header_lines, body), left, right)
+    title = ""
+    if header_lines and len(columns) > 2:
+        head = header_lines[0]
+        spans = [c for c in columns if head.x0 < c[1] - s.edge_slack_pt and head.x1 > c[0] + s.edge_slack_pt]
+        if len(head.phrases(xs if ruled else None)) == 1 and len(spans) > 2:
+            title = head.text
+            header_lines = header_lines[1:]
+    return ColumnLayout(columns, ruled, xs if ruled else [], left, right, header_lines, title,
+                        right_edges(body, columns), single_line_columns(body, columns, s))
+
+
+def text_columns(header_lines: list[Line], body_lines: list[Line]) -> list[Interval]:
+    """Columns of a table without vertical rules: where the body's text runs, plus header text
+    standing over no body text (a column left empty). Header cells in narrow columns can touch
+    each other; the body's gaps decide."""
+    body = coverage_columns(body_lines)
+    if len(body) < 2:
+        return coverage_columns(header_lines + body_lines)
+    lonely = [
+        (p.x0, p.x1) for line in header_lines for p in line.phrases()
+        if not any(p.x0 < b1 and p.x1 > b0 for b0, b1 in body)
+    ]
+    return merge_intervals(body + lonely)
+
+
+def grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float,
+                s: ReaderSettings = DEFAULT_SETTINGS) -> tuple[float, float]:
+    """x-extent of the horizontal rules drawn across the table (the text's own extent if none)."""
+    spans = [
+        (r.x0, r.x1) for r in rules
+        if r.horizontal and top - s.band_margin_pt <= r.y0 <= bottom + s.band_margin_pt and r.x0 < right and r.x1 > left
+    ]
+    if not spans:
+        return left - s.grid_margin_pt, right + s.grid_margin_pt
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def single_line_columns(lines: list[Line], columns: list[Interval], s: ReaderSettings = DEFAULT_SETTINGS) -> set[int]:
+    """Columns whose runs of text are mostly values: a value never wraps onto a second line."""
+    texts: dict[int, list[str]] = {}
+    for line in lines:
+        for phrase in line.phrases():
+            col = column_of((phrase.x0 + phrase.x1) / 2, columns)
+            if col is not None:
+                texts.setdefault(col, []).append(phrase.text)
+    return {c for c, ts in texts.items() if ts and sum(is_value(t) for t in ts) >= s.single_line_share * len(ts)}

@@ -1,0 +1,126 @@
+"""How a line sits among the ruling lines of its page: split into cells, laid out in columns,
+inside a grid, keeping to a table's columns. Pure questions on positions and settings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grid import Interval, vertical_splits
+from .lines import Line, Phrase
+from .page import Rule
+from .settings import DEFAULT_SETTINGS, ReaderSettings
+
+
+def same_columns(xs: list[float], grid_xs: list[float], settings: ReaderSettings) -> bool:
+    """Most rules of one grid stand where the other's do (a table continued on the next page)."""
+    shared = sum(1 for x in xs if any(abs(x - g) <= settings.same_column_pt for g in grid_xs))
+    return shared >= max(2, settings.same_grid_share * min(len(xs), len(grid_xs)))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The ruling lines of every page (by page number) with the reader's settings."""
+
+    rules: dict[int, list[Rule]]
+    settings: ReaderSettings = DEFAULT_SETTINGS
+
+    def splits(self, line: Line) -> list[float]:
+        reach = self.settings.split_search_pt
+        return vertical_splits(self.rules.get(line.page, []), line.x0 - reach, line.x1 + reach, line.top, line.bottom,
+                               self.settings)
+
+    def tabular(self, line: Line) -> bool:
+        """Laid out in columns: runs of text split by ruling lines, or by gaps that stand out.
+
+        Justified prose stretches every space alike; a table row has column gaps much wider than
+        the spaces inside its cells, or only wide gaps."""
+        splits = self.splits(line)
+        if len(line.phrases(splits)) < 2:
+            return False
+        if splits:
+            return True
+        gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+        if line.words[0].confidence is not None:  # OCR spacing is uneven: only a gap of a few sizes counts
+            return max(gaps) >= self.settings.ocr_column_gap * line.size
+        s = self.settings
+        return min(gaps) >= s.column_gap_all * line.size or max(gaps) >= s.column_gap_ratio * max(min(gaps), s.column_gap_floor * line.size)
+
+    def aligned(self, line: Line, other: Line) -> bool:
+        """Two lines laid out in the same columns: a run of text after the first starts (or ends)
+        at the same x in both. Justified prose has wide spaces too, but they never line up."""
+        if not self.tabular(other):
+            return False
+        runs = line.phrases(self.splits(line))[1:]
+        others = other.phrases(self.splits(other))[1:]
+        tolerance = self.settings.align_tolerance * line.size
+
+        def lines_up(a: Phrase, b: Phrase) -> bool:  # left-, right- or centre-aligned in the same column
+            return (abs(a.x0 - b.x0) <= tolerance or abs(a.x1 - b.x1) <= tolerance
+                    or abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 2 * tolerance)
+
+        fewer, more = sorted((runs, others), key=len)
+        aligned = sum(1 for a in fewer if any(lines_up(a, b) for b in more))
+        return aligned >= 1 and aligned >= self.settings.aligned_share * len(fewer)  # most columns, not one by chance
+
+    def in_grid(self, line: Line, span: Interval | None = None) -> list[Rule]:
+        """Vertical rules crossing the line (a line inside a ruled grid has at least two).
+
+        ``span`` is the table's x-range when known: a cell's line may sit far from both its rules.
+        """
+        s = self.settings
+        if span:
+            x0, x1 = span[0] - s.grid_span_pt, span[1] + s.grid_span_pt
+        else:
+            x0, x1 = line.x0 - s.grid_search_pt, line.x1 + s.grid_search_pt
+        return [
+            r for r in self.rules.get(line.page, [])
+            if not r.horizontal and r.y0 - s.rule_slack_pt <= line.center_y <= r.y1 + s.rule_slack_pt and x0 <= r.x0 <= x1
+        ]
+
+    def first_rule_below(self, line: Line) -> float | None:
+        """The rule closing a header row: in a grid, or a rule right below across the line."""
+        ys = [
+            r.y0 for r in self.rules.get(line.page, [])
+            if r.horizontal and r.y0 > line.center_y + self.settings.edge_slack_pt
+            and r.x0 - self.settings.rule_slack_pt <= line.x0 and r.x1 + self.settings.rule_slack_pt >= line.x1
+        ]
+        if not ys:
+            return None
+        below = min(ys)
+        if len(self.in_grid(line)) >= 2 or below - line.bottom < self.settings.header_rule_reach * line.size:
+            return below
+        return None
+
+    def region_bottom(self, line: Line, span: Interval | None = None) -> float | None:
+        """Bottom of the ruled grid the line sits in (None when it is not in one)."""
+        rules = self.rules.get(line.page, [])
+        verticals = self.in_grid(line, span)
+        if len(verticals) < 2:
+            return None
+        bottom = line.bottom
+        reach, growth = self.settings.rule_reach_pt, self.settings.rule_growth_pt
+        grown = True
+        while grown:  # follow the vertical rules down, cell by cell
+            grown = False
+            for rule in rules:
+                if (not rule.horizontal and rule.y0 <= bottom + reach and rule.y1 > bottom + growth
+                        and min(v.x0 for v in verticals) - reach <= rule.x0 <= max(v.x0 for v in verticals) + reach):
+                    bottom = rule.y1
+                    grown = True
+        return bottom
+
+    def fits(self, line: Line, coverage: list[Interval], splits: list[float]) -> bool:
+        """A line keeps to the table's columns unless a run of its text flows from one column into
+        another through the gap between them (a paragraph does; cells of a row never do)."""
+        if len(coverage) < 2:
+            return True
+        slack = self.settings.edge_slack_pt
+        for phrase in line.phrases(splits):
+            touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
+            if len(touched) < 2:
+                continue
+            for word in phrase.words:
+                if not any(c0 - slack <= word.x0 and word.x1 <= c1 + slack for c0, c1 in coverage):
+                    return False
+        return True
+

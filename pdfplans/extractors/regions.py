@@ -1,0 +1,241 @@
+"""Table regions: where in the flow of lines of a whole plan each printed table is, across pages.
+
+A table starts at a run of lines laid out in columns (usually its header row), continues while
+lines keep to its columns (or stay inside its ruled grid), and carries on at the top of the next
+page, after a repeated header if there is one. Everything else is narrative. The result is a list
+of ``Region``: header lines, the body's lines page by page with that page's rules, the caption.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grid import Interval, coverage_columns, merge_intervals
+from .headers import header_likeness, tokens
+from .layout import Layout, same_columns
+from .lines import Line
+from .page import Rule
+from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .values import is_value
+
+_CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s)")
+_BULLET = re.compile(r"^\s*[-–•▪❖✓·*]\s")
+
+
+@dataclass
+class Segment:
+    """The body lines of a table on one page, with that page's ruling lines."""
+
+    page: int
+    lines: list[Line]
+    rules: list[Rule]
+
+
+@dataclass
+class Region:
+    """One printed table found in the flow: what the later stages read."""
+
+    header_lines: list[Line]
+    segments: list[Segment]
+    caption: list[Line]  # narrative lines just above, nearest last
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.header_lines + self.body_lines
+
+    @property
+    def body_lines(self) -> list[Line]:
+        return [line for s in self.segments for line in s.lines]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({line.page for line in self.lines})
+
+
+class RegionFinder:
+    """Walks the lines of a plan once, top to bottom, page after page."""
+
+    def __init__(self, stream: list[Line], layout: Layout, vocabulary: frozenset[str]) -> None:
+        self.stream = stream
+        self.layout = layout
+        self.settings: ReaderSettings = layout.settings
+        self.vocabulary = vocabulary
+
+
+    def _starts_table(self, index: int) -> bool:
+        line = self.stream[index]
+        if not self.layout.tabular(line) or _BULLET.match(line.text):
+            return False  # "- Alloggi di housing sociale": a bullet and its text are not two columns
+        if header_likeness(line.text, self.vocabulary) >= self.settings.header_min or len(self.layout.in_grid(line)) >= 2:
+            return True
+        following = self.stream[index + 1] if index + 1 < len(self.stream) else None
+        return following is not None and following.page == line.page and self.layout.aligned(line, following)
+
+    def find(self) -> tuple[list[Region], list[Line]]:
+        """The table regions of the whole plan, in reading order, and the narrative lines left."""
+        tables: list[Region] = []
+        narrative: list[Line] = []
+        caption_from = 0
+        index = 0
+        while index < len(self.stream):
+            if self._starts_table(index):
+                start = index
+                # a group label ("AT 1") just above a headerless table belongs to it
+                while (
+                    len(narrative) > caption_from
+                    and narrative[-1] is self.stream[start - 1]
+                    and self._label_above(self.stream[start - 1], self.stream[start])
+                ):
+                    narrative.pop()
+                    start -= 1
+                table, end = self._read(start, narrative[caption_from:])
+                if table is not None:
+                    tables.append(table)
+                    caption_from = len(narrative)
+                    index = end
+                    continue
+                narrative.extend(self.stream[start:index])
+            narrative.append(self.stream[index])
+            index += 1
+        return tables, narrative
+
+    # -- one table -------------------------------------------------------------------------
+    def _read(self, start: int, before: list[Line]) -> tuple[Region | None, int]:
+        first = self.stream[start]
+        size = first.size
+        header_lines: list[Line] = []
+        index = start
+        if header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
+            header_lines.append(first)
+            index += 1
+            rule_below = self.layout.first_rule_below(first)
+            while index < len(self.stream):
+                line = self.stream[index]
+                if line.page != first.page:
+                    break
+                if rule_below is not None:  # ruled: the header is everything above its first rule
+                    if line.center_y >= rule_below:
+                        break
+                elif line.top - header_lines[-1].bottom > self.settings.header_line_gap * size:
+                    break
+                elif first.bold and line.bold is not None:
+                    if not line.bold:  # a bold header ends where the plain body starts
+                        break
+                elif any(is_value(p.text) for p in line.phrases()):
+                    break
+                elif header_likeness(line.text, self.vocabulary) < self.settings.header_min:
+                    break
+                header_lines.append(line)
+                index += 1
+        header_tokens = set(tokens(" ".join(l.text for l in header_lines)))
+        header_bold = header_lines[0].bold if header_lines else None
+        if header_tokens and before:  # a title row above the header repeats with it on every page
+            header_tokens |= set(tokens(before[-1].text))
+        coverage = coverage_columns(header_lines, None)
+        segments: list[Segment] = []
+        current = Segment(first.page, [], self.layout.rules.get(first.page, []))
+        region_bottom = self.layout.region_bottom(first)
+        previous = header_lines[-1] if header_lines else None
+        grid_xs: list[float] = []
+        while index < len(self.stream):
+            line = self.stream[index]
+            if line.page != current.page:
+                skip = self._repeated_header(index, header_tokens)
+                candidate = self.stream[index + skip] if index + skip < len(self.stream) else None
+                if candidate is None or candidate.page != line.page or not self._continues_on(candidate, coverage, grid_xs):
+                    break
+                if self._another_header(candidate, header_tokens, header_bold):
+                    break  # the next table starts at the top of the page
+                segments.append(current)
+                current = Segment(line.page, [], self.layout.rules.get(line.page, []))
+                region_bottom = self.layout.region_bottom(candidate, (coverage[0][0], coverage[-1][1]) if coverage else None)
+                index += skip
+                previous = None
+                continue
+            splits = self.layout.splits(line)
+            if not grid_xs and len(splits) >= 2:
+                grid_xs = splits  # the column rules of this table's grid, to recognize it on the next page
+            inside_grid = region_bottom is not None and line.center_y <= region_bottom + self.settings.rule_slack_pt
+            if not inside_grid:
+                if previous is not None and line.top - previous.bottom > self.settings.table_gap * size:
+                    break
+                if not self.layout.fits(line, coverage, splits):
+                    break
+                at_left = coverage and line.x0 < coverage[0][1]
+                if at_left and _CAPTION_START.match(line.text) and not self.layout.tabular(line):
+                    break  # "e) Numero unità..." starts the next section
+                if self._another_header(line, header_tokens, header_bold):
+                    break  # the header of the next table, printed right below this one
+            current.lines.append(line)
+            coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
+            previous = line
+            index += 1
+        segments.append(current)
+        body_lines = [l for s in segments for l in s.lines]
+        if not body_lines:
+            return None, start + max(1, len(header_lines))
+        table = Region(header_lines, segments, before[-self.settings.caption_lines:])
+        return table, index
+
+    def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
+        """The first line of a new page carries the table on: inside a grid with the same column
+        rules, or a row in its columns."""
+        if coverage:
+            rules = self.layout.in_grid(line, (coverage[0][0], coverage[-1][1]))
+            if len(rules) >= 2:
+                return not grid_xs or same_columns([r.x0 for r in rules], grid_xs, self.settings)
+        if not self.layout.fits(line, coverage, self.layout.splits(line)):
+            return False
+        if self.layout.tabular(line):
+            return True
+        if any(abs(line.x0 - c0) <= self.settings.column_start_pt for c0, _ in coverage[1:]):
+            return True  # text starting where an inner column starts: the rest of a cell, not a paragraph
+        # the rest of a row broken by the page ("RISTRUTTURAZIONE"), then the next row
+        position = self.stream.index(line)
+        following = self.stream[position + 1] if position + 1 < len(self.stream) else None
+        return (
+            following is not None and following.page == line.page and self.layout.tabular(following)
+            and following.top - line.bottom < self.settings.page_remainder_gap * line.size
+            and self.layout.fits(following, coverage, self.layout.splits(following))
+        )
+
+    def _another_header(self, line: Line, header_tokens: set[str], header_bold: bool | None = None) -> bool:
+        if any(c.isdigit() for c in line.text) or not self.layout.tabular(line):
+            return False
+        if header_bold and line.bold is False:
+            return False  # this table's header is bold: a plain line is a row, whatever its words
+        if header_likeness(line.text, self.vocabulary) < self.settings.another_header_min:
+            return False
+        toks = set(tokens(line.text))
+        return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
+
+    def _label_above(self, above: Line, first: Line) -> bool:
+        """A short line right above a table's first line that belongs to the same grid or column."""
+        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
+            return False
+        if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
+            return first.top - above.bottom < self.settings.grid_label_gap * first.size
+        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start_pt
+        return single and first.top - above.bottom < self.settings.label_gap * first.size
+
+    def _repeated_header(self, index: int, header_tokens: set[str]) -> int:
+        """How many lines at ``index`` repeat the table's header (0 if none)."""
+        if not header_tokens:
+            return 0
+        count = 0
+        page = self.stream[index].page
+        while index + count < len(self.stream):
+            line = self.stream[index + count]
+            toks = set(tokens(line.text))
+            if line.page != page or not toks or len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share:
+                break
+            count += 1
+        return count
+
+
+
+def find_regions(lines: list[list[Line]], rules: dict[int, list[Rule]], vocabulary: frozenset[str],
+                 settings: ReaderSettings = DEFAULT_SETTINGS) -> tuple[list[Region], list[Line]]:
+    """Stage: lines of every page (noise removed) + rules → table regions and the narrative."""
+    stream = [line for page_lines in lines for line in page_lines]
+    return RegionFinder(stream, Layout(rules, settings), vocabulary).find()
