@@ -15,7 +15,8 @@ _WHOLE_VALUE = re.compile(
 
 
 def looks_numeric(text: str) -> bool:
-    """A value of a single-line column: a number, a date, "- €" (zero), "SI"/"NO"."""
+    """Text that starts like a value of a single-line column (a number, a date, "- €", "SI"/"NO"):
+    looser than ``is_value``, as a line may bring a value with a note ("29 di cui 7")."""
     stripped = text.replace("€", "").replace("%", "").strip()
     if _BARE_VALUE.match(text.strip()):
         return True
@@ -32,6 +33,7 @@ _NUMERIC = re.compile(r"^[-–+€%'(]*\s*[\d.,:/\-%€ ]+\)?$")
 
 
 def is_value(text: str) -> bool:
-    """A run of text that is all value: "1.595,10 €", "10%", "21-09-2022", "- €", "SI"."""
+    """A run of text that is all value: "1.595,10 €", "10%", "21-09-2022", "- €", "SI".
+    Stricter than ``looks_numeric``: it tells value columns and the end of a header."""
     bare = text.strip().upper()
     return bool(_NUMERIC.match(text)) and any(c.isdigit() for c in text) or bare in {"-", "- €", "€", "-€", "SI", "NO"}

@@ -1,0 +1,84 @@
+"""Regions, columns and cells on hand-made pages (a character is 5 pt wide, type is 10 pt)."""
+from __future__ import annotations
+
+from stage_words import hrule, line, vrule, word
+
+from pdfplans.extractors.catalog import header_vocabulary
+from pdfplans.extractors.cells import cell_from_words, join_cell_text
+from pdfplans.extractors.columns import find_columns
+from pdfplans.extractors.locate import build_table
+from pdfplans.extractors.regions import find_regions
+from pdfplans.extractors.rows import OCCUPANCY, RULES
+
+PROSE = "Il piano prevede le seguenti unità abitative disponibili"
+HEADER = ((50, "ENTE PROPRIETARIO"), (210, "COMUNE"), (310, "N. ALLOGGI"))
+
+
+def _pages(ruled: bool = False):
+    page1 = [
+        line(50, (50, PROSE)),
+        line(80, *HEADER),
+        line(95, (50, "ALER"), (210, "CREMONA"), (310, "12")),
+        line(107, (50, "COMUNE DI SOSPIRO"), (210, "SOSPIRO"), (310, "3")),
+    ]
+    page2 = [line(60, (50, "COMUNE DI PIEVE"), (210, "PIEVE"), (310, "4"), page=2), line(120, (50, PROSE), page=2)]
+    rules: dict[int, list] = {1: [], 2: []}
+    if ruled:
+        rules[1] = [vrule(x, 77, 120) for x in (45, 205, 305, 370)] + [hrule(y, 45, 370) for y in (77, 93, 105, 120)]
+    return [page1, page2], rules
+
+
+def test_region_spans_two_pages_and_leaves_the_prose():
+    pages, rules = _pages()
+    regions, narrative = find_regions(pages, rules, header_vocabulary())
+    assert len(regions) == 1
+    region = regions[0]
+    assert [ln.text for ln in region.header_lines] == ["ENTE PROPRIETARIO COMUNE N. ALLOGGI"]
+    assert [(s.page, len(s.lines)) for s in region.segments] == [(1, 2), (2, 1)]
+    assert [ln.text for ln in region.caption] == [PROSE]
+    assert [(ln.page, ln.text) for ln in narrative] == [(1, PROSE), (2, PROSE)]
+
+
+def test_no_rules_columns_from_the_gaps_and_rows_from_the_text():
+    pages, rules = _pages()
+    table = build_table(find_regions(pages, rules, header_vocabulary())[0][0])
+    assert table.layout is not None and not table.layout.ruled
+    assert len(table.columns) == 3
+    assert table.header == ["ENTE PROPRIETARIO", "COMUNE", "N. ALLOGGI"]
+    assert [[join_cell_text(c) for c in row] for row in table.rows] == [
+        ["ALER", "CREMONA", "12"], ["COMUNE DI SOSPIRO", "SOSPIRO", "3"], ["COMUNE DI PIEVE", "PIEVE", "4"],
+    ]
+    assert [s.strategy for s in table.segmentations] == [OCCUPANCY, OCCUPANCY]
+    assert table.layout.single_line == {2}
+    assert table.joined_across_pages == 0
+
+
+def test_rules_only_columns_and_rows_from_the_grid():
+    pages, rules = _pages(ruled=True)
+    region = find_regions(pages, rules, header_vocabulary())[0][0]
+    layout = find_columns(region)
+    assert layout.ruled and layout.columns == [(45, 205), (205, 305), (305, 370)]
+    table = build_table(region)
+    assert table.ruled and table.segmentations[0].strategy == RULES
+    assert len(table.rows) == 3
+
+
+def test_broken_word_joined_only_when_the_fragment_filled_the_line():
+    # "CASALBUTTA" reaches the column's right edge (100): the cell broke the word "CASALBUTTANO"
+    cell = cell_from_words([word("CASALBUTTA", 50, 100), word("NO", 50, 112)], right_edge=100)
+    assert cell is not None and cell.joins == (0,)
+    assert join_cell_text(cell) == "CASALBUTTANO"
+    assert join_cell_text(cell, rejoin=False) == "CASALBUTTA NO"
+    short = cell_from_words([word("PIEVE", 50, 100), word("SG", 50, 112)], right_edge=100)
+    assert short is not None and short.joins == () and join_cell_text(short) == "PIEVE SG"
+
+
+def test_row_cut_by_the_page_break_joined_again():
+    # "SOSPIRO" ends at 135, the farthest the first column reaches: "ED" could not have fitted after it
+    pages, rules = _pages()
+    pages[1].insert(0, line(48, (50, "ED UNITI"), page=2))
+    pages[1][1] = line(62, (50, "COMUNE DI PIEVE"), (210, "PIEVE"), (310, "4"), page=2)
+    table = build_table(find_regions(pages, rules, header_vocabulary())[0][0])
+    assert [join_cell_text(row[0]) for row in table.rows] == ["ALER", "COMUNE DI SOSPIRO ED UNITI", "COMUNE DI PIEVE"]
+    assert table.rows[1][0] is not None and table.rows[1][0].page == 1
+    assert table.joined_across_pages == 1
