@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import PdfPlansError, PlanReadError, PlanWarning, ValueParseError
 from .model import Cell, Plan, Table
 from .extractors.settings import DEFAULT_SETTINGS, ReaderSettings
-from .reader import read_plan
+from .reader import explain, read_plan
 
 __version__ = "0.1.0"
 
@@ -37,7 +37,7 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module 'pdfplans' has no attribute {name!r}")
 __all__ = [
-    "read_plan", "ReaderSettings", "DEFAULT_SETTINGS", "read_plans", "open_dataset", "import_plans", "Plan", "Table", "Cell", "PlanCollection",
+    "read_plan", "explain", "ReaderSettings", "DEFAULT_SETTINGS", "read_plans", "open_dataset", "import_plans", "Plan", "Table", "Cell", "PlanCollection",
     "Dataset", "ImportReport", "PlanWarning", "PlanSkippedWarning", "PdfPlansError", "PlanReadError",
     "DatasetError", "ValueParseError", "__version__",
 ]

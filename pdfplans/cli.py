@@ -67,6 +67,7 @@ def extract(
     out: Path = typer.Option(..., "--out", "-o", help="Folder for <table id>.csv and plan.json."),
     debug: Optional[Path] = typer.Option(None, "--debug", help="Also write one PNG per page showing what the reader saw."),
     ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR pages that have no text layer."),
+    explain: bool = typer.Option(False, "--explain", help="Also print why each printed table got its id: region, columns, rows, candidate scores."),
 ) -> None:
     """Extract every canonical table of a plan into CSV files.
 
@@ -84,6 +85,10 @@ def extract(
         if _State.verbose:
             for table in result.tables.values():
                 typer.echo(f"  {table.id:32} {len(table):4d} rows  pages {table.pages}")
+    if explain:
+        from .reader import explain as explain_plan
+
+        typer.echo(str(explain_plan(plan, ocr=ocr)))
 
 
 @app.command()

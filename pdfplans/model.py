@@ -52,6 +52,7 @@ class Table:
     caption_page: int | None = None
     warnings: list[PlanWarning] = field(default_factory=list)
     headers: dict[str, Cell] = field(default_factory=dict)  # column -> printed header cell (reports cite it)
+    score: float | None = None  # how well the printed table matched this id (None: the plan says it has none)
 
     @property
     def columns(self) -> tuple[str, ...]:

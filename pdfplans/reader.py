@@ -6,7 +6,8 @@ from pathlib import Path
 
 from .errors import PlanReadError, PlanWarning
 from .extractors.catalog import header_vocabulary
-from .extractors.classify import classify, find_empty_tables
+from .extractors.classify import candidates, classify, find_empty_tables
+from .extractors.explain import Explanation, explain_tables
 from .extractors.lines import Line, group_lines
 from .extractors.locate import locate_tables
 from .extractors.noise import split_noise
@@ -34,26 +35,14 @@ def read_plan(
 
     ``debug_dir``: also write one PNG per page with the table regions, columns and rows found.
     """
-    file = str(path)
-    document, sha256 = open_pdf(file, limits)
-    warnings: list[PlanWarning] = []
-    try:
-        pages = list(read_pages(document, file, warnings, limits))
-        if ocr:
-            _ocr_pages_without_text(document, pages, file, warnings)
-    finally:
-        document.close()
-    plan = Plan(file=file, sha256=sha256, pages=len(pages), warnings=warnings)
-    lines = [group_lines(p.words) if p.words else [] for p in pages]
-    lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
-    if not any(lines):
-        raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
-    printed, narrative = locate_tables(pages, lines, header_vocabulary(), settings)
-    matches = classify(printed)
+    file, sha256, page_count, warnings, printed, narrative = _read_printed(path, ocr, limits, settings)
+    plan = Plan(file=file, sha256=sha256, pages=page_count, warnings=warnings)
+    scored = candidates(printed)
+    matches = classify(printed, scored)
     if debug_dir is not None:
         from .extractors.debug import write_debug_images
 
-        write_debug_images(file, printed, matches, debug_dir)
+        write_debug_images(file, printed, scored, matches, debug_dir)
     used = {id(m.table) for m in matches}
     narrative = _with_unused_tables(narrative, [t for t in printed if id(t) not in used])
     plan.text = [(line.page, line.text) for line in narrative]
@@ -65,6 +54,7 @@ def read_plan(
     tables: dict[str, Table] = {}
     for match in matches:
         table = builder.build(match)
+        table.score = match.score
         tables[table.id] = table
         plan.warnings.extend(table.warnings)
     for spec, line in find_empty_tables(narrative, set(tables)):
@@ -75,6 +65,36 @@ def read_plan(
     for missing in (tid for tid in TABLE_IDS if tid not in tables):
         plan.warnings.append(PlanWarning(file, f"table {missing} not found", None, missing, kind="missing_table"))
     return plan
+
+
+def explain(
+    path: str | Path, page: int | None = None, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS,
+    settings: ReaderSettings = DEFAULT_SETTINGS,
+) -> Explanation:
+    """Why each printed table (of ``page``, or of the whole plan) got its canonical id: its region,
+    columns and rows, and every candidate id with its header, caption and value-kind scores."""
+    file, _sha256, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
+    scored = candidates(printed)
+    return explain_tables(file, printed, scored, classify(printed, scored), page)
+
+
+def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderSettings):
+    """Stages pages → words and rules → lines (noise removed) → printed tables, and the narrative."""
+    file = str(path)
+    document, sha256 = open_pdf(file, limits)
+    warnings: list[PlanWarning] = []
+    try:
+        pages = list(read_pages(document, file, warnings, limits))
+        if ocr:
+            _ocr_pages_without_text(document, pages, file, warnings)
+    finally:
+        document.close()
+    lines = [group_lines(p.words) if p.words else [] for p in pages]
+    lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
+    if not any(lines):
+        raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
+    printed, narrative = locate_tables(pages, lines, header_vocabulary(), settings)
+    return file, sha256, len(pages), warnings, printed, narrative
 
 
 def _ocr_pages_without_text(document, pages: list[PageContent], file: str, warnings: list[PlanWarning]) -> None:

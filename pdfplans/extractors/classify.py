@@ -28,6 +28,10 @@ class Match:
     table: PrintedTable
     roles: dict[str, int]  # role → column index
     score: float
+    header: float = 0.0  # how well the printed header names the spec's roles, 0..1
+    caption: float = 0.0  # how well the caption says what the spec is, 0..1
+    kinds: float = 0.0  # share of typed cells that read as their role's kind, 0..1
+    reason: str = ""  # why the score is 0, when it is
 
 
 def _caption_score(spec: TableSpec, caption: list[Line], title: str) -> float:
@@ -101,17 +105,20 @@ def score(spec: TableSpec, table: PrintedTable) -> Match:
     else:
         roles = _headerless_roles(spec, table) if spec.headerless else {}
         header_score = 0.6 if roles and _looks_grouped(table) else 0.0
-    if any(r.required and r.name not in roles for r in spec.roles):
-        return Match(spec, table, roles, 0.0)  # a table without one of its essential columns is not this one
+    missing = [r.name for r in spec.roles if r.required and r.name not in roles]
+    if missing:  # a table without one of its essential columns is not this one
+        return Match(spec, table, roles, 0.0, header_score, reason=f"no column for {', '.join(missing)}")
     caption = _caption_score(spec, table.caption, table.title)
     total = header_score + spec.caption_weight * caption
     if spec.caption_weight >= 0.5 and caption == 0.0:
         total *= 0.5  # tables that share a header (b, c, d, j...) are told apart by their caption
     kinds = _kind_score(spec, table, roles) if roles else 0.0
-    if roles and kinds < 0.5:
-        return Match(spec, table, roles, 0.0)  # its values are mostly not what this table holds
+    if roles and kinds < 0.5:  # its values are mostly not what this table holds
+        return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="values of the wrong kinds")
     total += 0.3 * kinds
-    return Match(spec, table, roles, total if roles else 0.0)
+    if not roles:
+        return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="no role found")
+    return Match(spec, table, roles, total, header_score, caption, kinds)
 
 
 def _looks_grouped(table: PrintedTable) -> bool:
@@ -120,12 +127,19 @@ def _looks_grouped(table: PrintedTable) -> bool:
     return sum(1 for t in labels if _AT_LABEL.match(t)) >= 2
 
 
-def classify(tables: list[PrintedTable]) -> list[Match]:
-    candidates = sorted((score(spec, table) for table in tables for spec in SPECS), key=lambda m: -m.score)
+def candidates(tables: list[PrintedTable]) -> list[Match]:
+    """Every printed table scored against every spec, best first."""
+    return sorted((score(spec, table) for table in tables for spec in SPECS), key=lambda m: -m.score)
+
+
+def classify(tables: list[PrintedTable], scored: list[Match] | None = None) -> list[Match]:
+    """Stage: each spec takes the best-scoring printed table above ``MIN_SCORE`` (``scored``: the
+    result of ``candidates``, when already computed)."""
+    ranked = candidates(tables) if scored is None else scored
     chosen: list[Match] = []
     taken_specs: set[str] = set()
     used_columns: dict[int, set[int]] = {}
-    for match in candidates:
+    for match in ranked:
         if match.score < MIN_SCORE or match.spec.id in taken_specs:
             continue
         columns = set(match.roles.values())

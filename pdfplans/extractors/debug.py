@@ -1,26 +1,28 @@
 """``--debug``: one PNG per page with what the reader saw, drawn as pdfplumber's visual debugging does.
 
-Table regions in blue (with the canonical id they were read as), column boundaries in red, row
-tops in green, so a user who gets a wrong cell sees where the reader went wrong.
+Table regions in blue, labelled with the canonical id they were read as, its score and the
+runner-up's (``pdfplans.explain`` says why in full), column boundaries in red, row tops in green,
+so a user who gets a wrong cell sees where the reader went wrong.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .classify import Match
+from .explain import label
 from .locate import PrintedTable
 
 RESOLUTION = 100
 
 
-def write_debug_images(file: str, tables: list[PrintedTable], matches: list[Match], out_dir: str | Path) -> list[Path]:
+def write_debug_images(file: str, tables: list[PrintedTable], scored: list[Match], matches: list[Match],
+                       out_dir: str | Path) -> list[Path]:
+    """One PNG per page; ``scored``: every candidate (``classify.candidates``), ``matches`` the chosen."""
     import pdfplumber  # only here: it parses the whole page with pdfminer, slow but faithful for drawing
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    names: dict[int, str] = {}
-    for match in matches:
-        names[id(match.table)] = ", ".join(filter(None, [names.get(id(match.table)), match.spec.id]))
+    names = {id(table): label(table, scored, matches) for table in tables}
     written = []
     with pdfplumber.open(file) as pdf:
         for index, page in enumerate(pdf.pages):
