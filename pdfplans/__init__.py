@@ -19,12 +19,13 @@ __version__ = "0.1.0"
 # Notebook and dataset helpers load on first use: `pdfplans extract` never pays for them.
 _LAZY = {
     "read_plans": "collection", "PlanCollection": "collection", "PlanSkippedWarning": "collection",
+    "PlanDuplicateWarning": "collection",
     "import_plans": "dataset", "open_dataset": "dataset", "Dataset": "dataset", "DatasetError": "dataset",
     "ImportReport": "dataset",
 }
 
 if TYPE_CHECKING:
-    from .collection import PlanCollection, PlanSkippedWarning, read_plans
+    from .collection import PlanCollection, PlanDuplicateWarning, PlanSkippedWarning, read_plans
     from .dataset import Dataset, DatasetError, ImportReport, import_plans, open_dataset
 
 
@@ -37,7 +38,8 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module 'pdfplans' has no attribute {name!r}")
 __all__ = [
-    "read_plan", "explain", "ReaderSettings", "DEFAULT_SETTINGS", "read_plans", "open_dataset", "import_plans", "Plan", "Table", "Cell", "PlanCollection",
-    "Dataset", "ImportReport", "PlanWarning", "PlanSkippedWarning", "PdfPlansError", "PlanReadError",
+    "read_plan", "explain", "ReaderSettings", "DEFAULT_SETTINGS", "read_plans", "open_dataset", "import_plans",
+    "Plan", "Table", "Cell", "PlanCollection", "Dataset", "ImportReport", "PlanWarning", "PlanSkippedWarning",
+    "PlanDuplicateWarning", "PdfPlansError", "PlanReadError",
     "DatasetError", "ValueParseError", "__version__",
 ]

@@ -5,10 +5,11 @@
     plans.check()                   # every rule on every plan, and across years within each ambito
 
 A file that cannot be read becomes a warning and an entry of ``plans.failed``, not an exception.
+Each ambito and year counts once: another rendering or edition of a plan already read (or the same
+file twice) is left out with a ``PlanDuplicateWarning`` and listed in ``plans.duplicates``.
 """
 from __future__ import annotations
 
-import glob
 import html
 import os
 import warnings
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import PlanReadError
+from .inputs import expand_inputs, one_per_ambito_year
 from .model import Plan, Table
 from .schema import TABLE_IDS
 
@@ -33,12 +35,19 @@ class PlanSkippedWarning(UserWarning):
     """A file given to ``read_plans`` could not be read; the collection goes on without it."""
 
 
-class PlanCollection(Sequence[Plan]):
-    """Plans in (ambito, anno, file) order, plus the files that failed as ``(file, reason)``."""
+class PlanDuplicateWarning(UserWarning):
+    """A file given to ``read_plans`` is a plan already read (same file, or same ambito and year)."""
 
-    def __init__(self, plans: Iterable[Plan] = (), failed: Iterable[tuple[str, str]] = ()) -> None:
+
+class PlanCollection(Sequence[Plan]):
+    """Plans in (ambito, anno, file) order, plus the files that failed as ``(file, reason)`` and the
+    files left out as ``(file, file kept instead)`` because they repeat an ambito and year."""
+
+    def __init__(self, plans: Iterable[Plan] = (), failed: Iterable[tuple[str, str]] = (),
+                 duplicates: Iterable[tuple[str, str]] = ()) -> None:
         self.plans: list[Plan] = sorted(plans, key=lambda p: (p.ambito or "", p.anno or 0, p.file))
         self.failed: list[tuple[str, str]] = list(failed)
+        self.duplicates: list[tuple[str, str]] = list(duplicates)
 
     def __len__(self) -> int:
         return len(self.plans)
@@ -96,7 +105,8 @@ class PlanCollection(Sequence[Plan]):
             columns=["file", "ambito", "anno", "pages", "tables", "warnings"])
 
     def __repr__(self) -> str:
-        return f"PlanCollection({len(self)} plans, {len(self.failed)} failed)"
+        left_out = f", {len(self.duplicates)} duplicates left out" if self.duplicates else ""
+        return f"PlanCollection({len(self)} plans, {len(self.failed)} failed{left_out})"
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -109,25 +119,6 @@ class PlanCollection(Sequence[Plan]):
                 f"<th>warnings</th></tr>{rows}</table>"
                 + (f"<p><b>{len(self.failed)} files could not be read</b></p><ul>{failed}</ul>" if failed else "")
                 + "</div>")
-
-
-def expand_inputs(paths_or_glob: "str | os.PathLike | Iterable[str | os.PathLike]") -> list[Path]:
-    """A glob pattern, a file, a folder (its ``*.pdf``), or a list of these; each file once, in order."""
-    items = [paths_or_glob] if isinstance(paths_or_glob, (str, os.PathLike)) else list(paths_or_glob)
-    out: list[Path] = []
-    for item in items:
-        text = str(item)
-        path = Path(text)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"))
-        elif not path.exists() and glob.has_magic(text):
-            out.extend(Path(p) for p in sorted(glob.glob(text)))
-        else:
-            out.append(path)  # a missing file is reported as failed by read_plans
-    unique: dict[Path, Path] = {}
-    for path in out:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
 
 
 def _read_one(file: str) -> "Plan | tuple[str, str]":
@@ -160,4 +151,26 @@ def read_plans(paths_or_glob: "str | os.PathLike | Iterable[str | os.PathLike]",
     failed = [r for r in results if not isinstance(r, Plan)]
     for file, reason in failed:
         warnings.warn(f"{file}: {reason}", PlanSkippedWarning, stacklevel=2)
-    return PlanCollection(plans, failed)
+    plans, duplicates = _once_each(plans)
+    for plan, kept in duplicates:
+        warnings.warn(f"{plan.file}: {_same(plan, kept)} {kept.file}: left out", PlanDuplicateWarning, stacklevel=2)
+    return PlanCollection(plans, failed, [(p.file, k.file) for p, k in duplicates])
+
+
+def _once_each(plans: list[Plan]) -> tuple[list[Plan], list[tuple[Plan, Plan]]]:
+    """One plan per content (sha256), then one per ambito and year: the first given is kept."""
+    by_content: dict[str, Plan] = {}
+    same_file: list[tuple[Plan, Plan]] = []
+    for plan in plans:
+        if plan.sha256 in by_content:
+            same_file.append((plan, by_content[plan.sha256]))
+        else:
+            by_content[plan.sha256] = plan
+    kept, same_year = one_per_ambito_year(by_content.values())
+    return kept, same_file + same_year
+
+
+def _same(plan: Plan, kept: Plan) -> str:
+    if plan.sha256 == kept.sha256:
+        return "the same file (same sha256) as"
+    return f"{plan.ambito} {plan.anno} again (another rendering or edition), already read from"

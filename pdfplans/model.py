@@ -118,8 +118,23 @@ class Table:
         return frame.astype({c: "Float64" for c in TABLE_COLUMNS[self.id]})
 
     def cell(self, row: int, column: str) -> Cell | None:
-        """The printed cell behind ``row``'s value of ``column`` (None if derived or absent)."""
-        return self.cells[row].get(column) if 0 <= row < len(self.cells) else None
+        """The printed cell behind record ``row``'s value of ``column`` (``row`` as in ``df``, from 0).
+
+        None when the value is derived or was not printed; ``IndexError`` for a row the table does
+        not have, ``KeyError`` for a column it does not have (a typo must not look like a blank).
+        """
+        if not 0 <= row < len(self.records):
+            raise IndexError(f"{self.id} has rows 0..{len(self.records) - 1}, not {row}")
+        if column not in self.columns:
+            raise KeyError(f"{self.id} has no column {column!r}; columns: {', '.join(self.columns)}")
+        return self.cells[row].get(column) if row < len(self.cells) else None
+
+    def cell_or_none(self, row: int, column: str) -> Cell | None:
+        """``cell``, with None for any row or column the table lacks (evidence lookups)."""
+        try:
+            return self.cell(row, column)
+        except (IndexError, KeyError):
+            return None
 
     def _repr_html_(self) -> str:
         head = f"<b>{html.escape(self.id)}</b>: {len(self)} rows, pages {self.pages}"

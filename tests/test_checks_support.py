@@ -87,8 +87,10 @@ def test_json_has_exactly_the_interface_keys() -> None:
     assert set(data) == {"plans", "findings"}
     assert data["plans"] == [{"file": "/nonexistent/plan.pdf", "sha256": "0" * 64, "ambito": "Cremonese", "anno": 2023}]
     assert [list(f) for f in data["findings"]] == [["rule", "severity", "message", "tables", "ente", "comune",
-                                                    "comune_istat", "field", "expected", "found", "pages"]]
+                                                    "comune_istat", "field", "expected", "found", "pages",
+                                                    "file", "sha256", "ambito", "anno"]]
     only = data["findings"][0]
+    assert (only["file"], only["sha256"], only["anno"]) == ("/nonexistent/plan.pdf", "0" * 64, 2023)
     assert (only["rule"], only["expected"], only["found"], only["pages"]) == ("g_row_sum", 1, 2, [9])
     assert only["comune_istat"] == "019036" and only["ente"] == "Comune di Cremona"
 

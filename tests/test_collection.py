@@ -8,41 +8,53 @@ from pathlib import Path
 import pytest
 
 from pdfplans.checks.findings import Findings
-from pdfplans.collection import PlanCollection, PlanSkippedWarning, expand_inputs, read_plans
+from pdfplans.collection import PlanCollection, PlanDuplicateWarning, PlanSkippedWarning, expand_inputs, read_plans
 from pdfplans.schema import TABLE_IDS, columns_of
 from test_dataset import COPY, CORRUPT, GOOD, SAMPLES, batch_dir, expected_rows
 
 _CACHE: dict[str, object] = {}
+EARLIER = "cremonese_2022.pdf"  # the same ambito the year before: a pair for the rules across years
 
 
 def _read_batch() -> tuple[PlanCollection, list[warnings.WarningMessage]]:
     if "batch" not in _CACHE:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            plans = read_plans([batch_dir() / name for name in (*GOOD, CORRUPT)], workers=2)
+            plans = read_plans([batch_dir() / GOOD[0], SAMPLES / EARLIER, batch_dir() / GOOD[1],
+                                batch_dir() / CORRUPT], workers=2)
         _CACHE["batch"] = (plans, list(caught))
     return _CACHE["batch"]  # type: ignore[return-value]
 
 
 def collection() -> PlanCollection:
-    """The good samples and the corrupt file read once per session (shared with other test files)."""
+    """Cremonese 2023, 2022, another rendering of 2023 and the corrupt file, read once per session."""
     return _read_batch()[0]
 
 
 def test_unreadable_file_is_a_warning_and_listed():
     plans, caught = _read_batch()
-    assert sorted(Path(p.file).name for p in plans) == sorted(GOOD)
     assert [Path(f).name for f, _ in plans.failed] == [CORRUPT]
     skipped = [w for w in caught if issubclass(w.category, PlanSkippedWarning)]
     assert len(skipped) == 1 and CORRUPT in str(skipped[0].message)
+
+
+def test_another_rendering_of_the_same_plan_counts_once_with_a_warning():
+    plans, caught = _read_batch()
+    assert [Path(p.file).name for p in plans] == [EARLIER, GOOD[0]]  # (ambito, anno) order
+    assert [(Path(a).name, Path(b).name) for a, b in plans.duplicates] == [(GOOD[1], GOOD[0])]
+    repeated = [str(w.message) for w in caught if issubclass(w.category, PlanDuplicateWarning)]
+    assert len(repeated) == 1 and GOOD[1] in repeated[0] and "Cremonese 2023" in repeated[0]
+    with pytest.warns(PlanDuplicateWarning, match="same sha256"):
+        twice = read_plans([batch_dir() / GOOD[1], batch_dir() / COPY], workers=1)
+    assert len(twice) == 1 and len(twice.duplicates) == 1
 
 
 def test_table_concatenates_across_plans_with_plan_columns_first():
     plans = collection()
     g = plans["g_assegnabili"]
     assert list(g.columns) == ["ambito", "anno", "file", *columns_of("g_assegnabili")]
-    assert len(g) == 2 * len(expected_rows("g_assegnabili"))
-    assert set(g["ambito"]) == {"Cremonese"} and set(g["anno"]) == {2023}
+    assert len(g) == len(expected_rows("g_assegnabili")) + len(expected_rows("g_assegnabili", "cremonese_2022"))
+    assert set(g["ambito"]) == {"Cremonese"} and set(g["anno"]) == {2022, 2023}
     main = g[g["file"] == GOOD[0]]
     expected = [int(r["totale"]) for r in expected_rows("g_assegnabili")]
     assert [int(v) for v in main["totale"]] == expected
@@ -50,7 +62,7 @@ def test_table_concatenates_across_plans_with_plan_columns_first():
 
 def test_empty_and_unknown_tables():
     plans = collection()
-    empty = plans["d_nuova_edificazione"]  # printed with no rows in the 2023 plan
+    empty = plans["d_nuova_edificazione"]  # printed with no rows in the 2023 and 2022 plans
     assert len(empty) == 0
     assert list(empty.columns) == ["ambito", "anno", "file", *columns_of("d_nuova_edificazione")]
     with pytest.raises(KeyError):
@@ -63,7 +75,9 @@ def test_check_runs_every_plan_and_across_years_within_an_ambito():
     plans = collection()
     findings = plans.check()
     assert isinstance(findings, Findings) and len(findings.plans) == 2
-    assert len(findings) == sum(len(p.check()) for p in plans)  # same year: no pair across years
+    alone = sum(len(p.check()) for p in plans)
+    across = [f for f in findings if f.rule in ("k_vs_previous_g", "k_exceeds_previous_g", "consistenza_change")]
+    assert across and len(findings) == alone + len(across)  # 2022 and 2023: one pair, compared once
     # The same plan presented as the year before: the rules across years now compare k with g.
     main = next(p for p in plans if Path(p.file).name == GOOD[0])
     earlier = dataclasses.replace(main, anno=2022, file="cremonese_2022.pdf")
@@ -76,7 +90,7 @@ def test_check_runs_every_plan_and_across_years_within_an_ambito():
 
 def test_html_names_plans_and_failures():
     page = collection()._repr_html_()
-    for name in (*GOOD, CORRUPT):
+    for name in (GOOD[0], EARLIER, CORRUPT):
         assert name in page
     assert "Cremonese" in page
 

@@ -54,6 +54,15 @@ def batch_dir() -> Path:
     return folder
 
 
+def renderings() -> list:
+    """The good samples (two renderings of one plan) read one by one, once per session."""
+    if "renderings" not in _CACHE:
+        from pdfplans import read_plan
+
+        _CACHE["renderings"] = [read_plan(batch_dir() / name) for name in GOOD]
+    return _CACHE["renderings"]  # type: ignore[return-value]
+
+
 def imported(kind: str) -> tuple[Path, ImportReport]:
     """The batch folder imported once into a DuckDB file or a Parquet folder."""
     if kind not in _CACHE:
@@ -72,8 +81,10 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def expected_rows(table_id: str) -> list[dict[str, str]]:
-    with open(EXPECTED / f"{table_id}.csv", encoding="utf-8", newline="") as handle:
+def expected_rows(table_id: str, plan: str | None = None) -> list[dict[str, str]]:
+    """Rows of a table as transcribed in samples/expected/ (the 2023 plan unless ``plan`` names another)."""
+    folder = EXPECTED if plan is None else EXPECTED.parent / plan
+    with open(folder / f"{table_id}.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -138,7 +149,7 @@ def test_schema(dataset):
             assert list(ds[table_id].columns) == ["ambito", "anno", "file", *columns_of(table_id)]
         assert list(ds.table("findings").columns) == [
             "plan_sha256", "rule", "severity", "message", "tables", "ente", "comune", "comune_istat", "field",
-            "expected", "found", "pages", "kind"]
+            "expected", "found", "expected_text", "found_text", "pages", "kind"]
         assert list(ds.table("cells").columns) == [
             "plan_sha256", "table_id", "row", "column", "page", "x0", "top", "x1", "bottom", "text", "confidence"]
         plans = ds.plans
@@ -168,10 +179,8 @@ def test_rows_carry_plan_and_page_and_cells_point_to_them(dataset):
 
 def test_every_record_and_printed_cell_is_stored(dataset):
     """The dataset holds what the reader found, row for row and cell for cell."""
-    from test_collection import collection
-
     path, _ = dataset
-    plans = {Path(p.file).name: p for p in collection()}
+    plans = {Path(p.file).name: p for p in renderings()}
     with open_dataset(path) as ds:
         stored = Counter()
         for table_id in TABLE_IDS:
@@ -349,10 +358,8 @@ def test_import_command_names_the_failed_file_and_exits_1():
 
 
 def test_plans_already_read_import_like_their_files(tmp_path):
-    from test_collection import collection
-
     target = tmp_path / "from_plans.duckdb"
-    report = import_plans(collection(), target, progress=False)
+    report = import_plans(renderings(), target, progress=False)
     assert sorted(Path(f).name for f in report.imported) == sorted(GOOD) and report.exit_status == 0
     reference, _ = imported("duckdb")
     assert counts(target) == counts(reference)
@@ -382,3 +389,21 @@ def test_a_value_of_the_wrong_type_becomes_null_and_the_others_stay(values):
             assert kept is None
         elif kept is not None:  # an integral float, or text that reads as one
             assert kept == int(float(value))
+
+
+def test_rows_count_from_one_and_findings_keep_their_figures_typed(dataset):
+    """``row`` as a person counts (1 = first record); ``expected``/``found`` numbers as the API has them."""
+    path, _ = dataset
+    plan = renderings()[0]
+    api = [f for f in plan.check() if isinstance(f.expected, (int, float)) and isinstance(f.found, (int, float))]
+    with open_dataset(path) as ds:
+        first = ds.query("SELECT min(row) AS lo, max(row) AS hi, count(*) AS n FROM g_assegnabili "
+                         "WHERE plan_sha256 = ?", [plan.sha256])
+        stored = ds.query("SELECT rule, expected, found, expected_text FROM findings WHERE plan_sha256 = ? "
+                          "AND expected IS NOT NULL ORDER BY rule, message", [plan.sha256])
+        cells_rows = ds.query("SELECT min(row) AS lo FROM cells WHERE plan_sha256 = ?", [plan.sha256])
+    assert int(first["lo"].iloc[0]) == 1 and int(first["hi"].iloc[0]) == int(first["n"].iloc[0])
+    assert int(cells_rows["lo"].iloc[0]) == 1
+    assert str(stored["expected"].dtype) == "float64" and len(stored) == len(api) > 0
+    assert sorted((f.rule, float(f.expected), float(f.found)) for f in api) == \
+        sorted(zip(stored["rule"], stored["expected"], stored["found"]))

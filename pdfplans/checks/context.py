@@ -138,7 +138,7 @@ class PlanContext:
 
     def cell(self, table_id: str, row: int, column: str) -> "Cell | None":
         table = self.table(table_id)
-        return table.cell(row, column) if table is not None else None
+        return table.cell_or_none(row, column) if table is not None else None
 
     def page(self, table_id: str, row: int, column: str | None = None) -> int | None:
         """Page of a printed cell, else of its row."""

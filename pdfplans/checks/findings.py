@@ -75,6 +75,10 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _plan_keys(plan: "Plan") -> dict[str, Any]:
+    return {"file": plan.file, "sha256": plan.sha256, "ambito": plan.ambito, "anno": plan.anno}
+
+
 class Findings(Sequence[Finding]):
     """The findings of a run, in rule order; keeps the plans they are about."""
 
@@ -153,9 +157,12 @@ class Findings(Sequence[Finding]):
     def to_dict(self, plans: "Sequence[Plan] | None" = None) -> dict[str, Any]:
         """The object of interfaces.md: ``{"plans": [...], "findings": [...]}``."""
         chosen = self.plans if plans is None else list(plans)
+        keys = {p.file: _plan_keys(p) for p in chosen}
+        none = dict.fromkeys(("file", "sha256", "ambito", "anno"))
         return {
-            "plans": [{"file": p.file, "sha256": p.sha256, "ambito": p.ambito, "anno": p.anno} for p in chosen],
-            "findings": [f.to_dict() for f in self._items],
+            "plans": [_plan_keys(p) for p in chosen],
+            # each finding names its plan, so that pages are unambiguous when several plans are checked
+            "findings": [{**f.to_dict(), **keys.get(f.plan_file or "", none)} for f in self._items],
         }
 
     def to_json(self, plans: "Sequence[Plan] | None" = None, indent: int | None = 2) -> str:

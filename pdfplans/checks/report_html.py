@@ -112,7 +112,7 @@ def _evidence_html(finding: Finding, crops: _Crops) -> str:
     figures, seen = [], set()
     for table_id, row, column in finding.evidence:
         table = plan.tables.get(table_id)
-        cell = table.cell(row, column) if table is not None else None
+        cell = table.cell_or_none(row, column) if table is not None else None
         if cell is None or (cell.page, cell.bbox) in seen:
             continue
         seen.add((cell.page, cell.bbox))

@@ -5,7 +5,6 @@ writing process), and it writes plans as their parses arrive.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -15,8 +14,10 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..inputs import expand_inputs, file_sha256
 from ..model import Plan
-from .report import ImportReport
+from ..outputs import OutputError, remove_created, writable_file, writable_folder
+from .report import ImportInterrupted, ImportReport
 from .rows import ParsedPlan, from_plan, parse_file
 from .stores import DatasetError, Store, open_store
 
@@ -24,27 +25,8 @@ PathLike = str | os.PathLike
 
 
 def expand(paths: Iterable[PathLike]) -> list[Path]:
-    """Files as given, folders as their ``*.pdf`` (sorted, not recursive); each file once."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for given in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
-        path = Path(given)
-        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf") if path.is_dir() \
-            else [path]
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(file)
-    return out
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """Files as given, folders as the ``*.pdf`` below them (recursively), globs; each file once."""
+    return expand_inputs(paths)
 
 
 def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *, parquet: bool = False,
@@ -62,39 +44,84 @@ def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *,
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     ready = [p for p in given if isinstance(p, Plan)]
     files = expand(p for p in given if not isinstance(p, Plan))
-    store = open_store(db, parquet)
+    writer = _LazyStore(Path(db), parquet)  # created at the first plan written: nothing imported, no file
+    pending: list[str] = []
     try:
-        known, batch = store.known(), set()
+        known, batch = writer.known(), set()
         todo = [(str(f), sha) for f, sha in _hashed(files, report)
                 if _wanted(str(f), sha, known, batch, replace, report)]
         ready = [p for p in ready if _wanted(p.file, p.sha256, known, batch, replace, report)]
+        pending = [f for f, _ in todo] + [p.file for p in ready]
         waiting = len(todo) + len(ready)
         total = waiting + len(report.skipped) + len(report.failed)
         with _Progress(total, enabled=progress) as bar:
             bar.advance(total - waiting, f"reading {waiting} plans" if waiting else "all already present")
             for parsed in _chain((from_plan(plan) for plan in ready), _parse_all(todo, workers)):
-                name = Path(parsed.file).name
-                if parsed.error is not None:
-                    report.failed.append((parsed.file, parsed.error))
-                    bar.advance(1, f"[red]failed[/] {name}")
-                    continue
-                try:
-                    store.write(_stamped(parsed), parsed.tables, replace)
-                except DatasetError:
-                    raise
-                except Exception as error:  # noqa: BLE001 - e.g. a disk full for one plan
-                    report.failed.append((parsed.file, f"could not be written: {type(error).__name__}: {error}"))
-                    bar.advance(1, f"[red]failed[/] {name}")
-                    continue
-                report.imported.append(parsed.file)
-                bar.advance(1, f"imported {name}")
+                pending.remove(parsed.file)
+                _write_one(writer, parsed, replace, report, bar)
+    except KeyboardInterrupt:
+        report.not_done = pending
+        report.seconds = time.perf_counter() - started
+        raise ImportInterrupted(report) from None
     finally:
-        store.close()
+        writer.close()
     order = {name: i for i, name in enumerate([*map(str, files), *(p.file for p in ready)])}
     report.imported.sort(key=lambda f: order.get(f, 0))
     report.failed.sort(key=lambda item: order.get(item[0], 0))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_one(writer: "_LazyStore", parsed: ParsedPlan, replace: bool, report: ImportReport,
+               bar: "_Progress") -> None:
+    name = Path(parsed.file).name
+    if parsed.error is not None:
+        report.failed.append((parsed.file, parsed.error))
+        bar.advance(1, f"[red]failed[/] {name}")
+        return
+    try:
+        writer.store().write(_stamped(parsed), parsed.tables, replace)
+    except DatasetError:
+        raise
+    except Exception as error:  # noqa: BLE001 - e.g. a disk full for one plan
+        report.failed.append((parsed.file, f"could not be written: {type(error).__name__}: {error}"))
+        bar.advance(1, f"[red]failed[/] {name}")
+        return
+    report.imported.append(parsed.file)
+    bar.advance(1, f"imported {name}")
+
+
+class _LazyStore:
+    """The dataset, opened at once when it exists, else created when the first plan is written.
+
+    Its path is checked for writing up front, so a bad ``db`` fails before any PDF is read.
+    """
+
+    def __init__(self, path: Path, parquet: bool) -> None:
+        self.path, self.parquet = path, parquet
+        self._store: Store | None = None
+        if path.exists():
+            self._store = open_store(path, parquet)
+            return
+        try:
+            if parquet:  # the check makes the folder; the store makes it again, with its tables, when needed
+                remove_created(writable_folder(path, "dataset"))
+            else:
+                writable_file(path, "dataset")
+        except OutputError as error:
+            raise DatasetError(str(error)) from None
+
+    def known(self) -> set[str]:
+        return self._store.known() if self._store is not None else set()
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.path, self.parquet)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
 
 def _hashed(files: list[Path], report: ImportReport) -> Iterator[tuple[Path, str]]:
@@ -146,8 +173,16 @@ def _parse_all(todo: list[tuple[str, str]], workers: int | None) -> Iterator[Par
                 except Exception as error:  # noqa: BLE001 - e.g. a result that could not be pickled
                     yield ParsedPlan(file, sha, error=f"{type(error).__name__}: {error}")
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Ctrl-C (or an error) while plans are read: the workers stop now, not after their files."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):  # no public API to stop a running task
+        if process.is_alive():
+            process.terminate()
 
 
 class _Progress:

@@ -1,8 +1,8 @@
 """The tables of a pdfplans dataset and their column types (one definition for DuckDB and Parquet).
 
 ``plans`` has one row per imported PDF; every other table carries ``plan_sha256`` so a plan's rows
-can be found, replaced or deleted together. Canonical tables also carry ``row``, the record's index
-in its table, which is what ``cells.row`` points to.
+can be found, replaced or deleted together. Canonical tables also carry ``row``, the record's number
+in its table (1 = the first, as a person counts), which is what ``cells.row`` points to.
 """
 from __future__ import annotations
 
@@ -40,8 +40,10 @@ FINDINGS_COLUMNS: dict[str, str] = {
     "comune": "VARCHAR",
     "comune_istat": "VARCHAR",
     "field": "VARCHAR",
-    "expected": "VARCHAR",  # numbers or text as printed in the JSON report; TRY_CAST(expected AS DOUBLE)
-    "found": "VARCHAR",
+    "expected": "DOUBLE",  # the figure, when the rule compares numbers (as ``Finding.expected``), else NULL
+    "found": "DOUBLE",
+    "expected_text": "VARCHAR",  # the value as the JSON report prints it: numbers, texts and lists alike
+    "found_text": "VARCHAR",
     "pages": "INTEGER[]",
     "kind": "VARCHAR",  # discrepancy | extraction: not in the JSON of interfaces.md, but what plots split on
 }

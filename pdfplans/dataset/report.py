@@ -14,6 +14,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    not_done: list[str] = field(default_factory=list)  # files still to read when the import was interrupted
 
     @property
     def ok(self) -> bool:
@@ -34,3 +35,11 @@ class ImportReport:
 
     def __str__(self) -> str:
         return self.summary()
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C during ``import_plans``: ``report`` says what went in (whole plans) and what did not."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("import interrupted")
+        self.report = report

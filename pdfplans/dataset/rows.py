@@ -74,7 +74,7 @@ def _canonical(plan: "Plan", table_id: str) -> "pa.Table":
     schema = layout.arrow_schema(table_id)
     table = plan.tables.get(table_id)
     records = table.records if table is not None else []
-    data: dict[str, list[Any]] = {"plan_sha256": [plan.sha256] * len(records), "row": list(range(len(records)))}
+    data: dict[str, list[Any]] = {"plan_sha256": [plan.sha256] * len(records), "row": list(range(1, len(records) + 1))}
     for name in schema.names[2:]:
         data[name] = [record.get(name) for record in records]
     return _build(schema, data)
@@ -86,10 +86,18 @@ def _findings(sha256: str, findings: "Findings") -> "pa.Table":
     for finding in findings:
         values = finding.to_dict()
         values.update(plan_sha256=sha256, kind=finding.kind,
-                      expected=_as_text(values["expected"]), found=_as_text(values["found"]))
+                      expected=_as_number(values["expected"]), found=_as_number(values["found"]),
+                      expected_text=_as_text(values["expected"]), found_text=_as_text(values["found"]))
         for name in schema.names:
             data[name].append(values.get(name))
     return _build(schema, data)
+
+
+def _as_number(value: Any) -> float | None:
+    """The figure of ``expected`` / ``found`` when it is one (most rules compare numbers)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
 
 
 def _as_text(value: Any) -> str | None:
@@ -103,7 +111,7 @@ def _cells(plan: "Plan") -> "pa.Table":
     schema = layout.arrow_schema(layout.CELLS)
     data: dict[str, list[Any]] = {name: [] for name in schema.names}
     for table_id, table in plan.tables.items():
-        for row, cells in enumerate(table.cells):
+        for row, cells in enumerate(table.cells, 1):  # 1 = the first record, as ``row`` of its table
             for column, cell in cells.items():
                 x0, top, x1, bottom = cell.bbox
                 for name, value in (("plan_sha256", plan.sha256), ("table_id", table_id), ("row", row),

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import PdfPlansError
+from ..export import atomic_write
 from . import layout
 
 if TYPE_CHECKING:
@@ -138,14 +138,7 @@ class ParquetStore:
     def _write_file(target: Path, rows: "pa.Table") -> None:
         import pyarrow.parquet as pq
 
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(handle)
-        try:
-            pq.write_table(rows, temporary)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write(target, lambda temporary: pq.write_table(rows, temporary), binary=True)
 
     def close(self) -> None:
         pass

@@ -1,0 +1,99 @@
+"""What every command shares: -q/-v through typer's context, one-line messages, flags.
+
+The options live in ``ctx.obj`` (an ``Options``), set by the app's callback and completed by each
+command, so ``pdfplans -v extract ...`` and ``pdfplans extract ... -v`` mean the same.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+# Exit statuses (README): 0 done, 1 discrepancies / some files failed, 2 nothing could be done,
+# 130 interrupted (the shell's convention for SIGINT).
+EXIT_OK, EXIT_SOME, EXIT_NONE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def batch_status(ok: int, failed: int) -> int:
+    """0 when every file was done, 1 when some failed, 2 when none could be done."""
+    if not failed:
+        return EXIT_OK
+    return EXIT_SOME if ok else EXIT_NONE
+
+
+def flag(default: bool, *names: str, help: str) -> Any:
+    """A boolean option shown as a flag in --help (no ``<bool>`` value placeholder)."""
+    return typer.Option(default, *names, help=help, metavar="")
+
+
+class _HelpAsFlag:
+    """--help shown as the flag it is (typer would print a ``<bool>`` placeholder beside it)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Command(_HelpAsFlag, TyperCommand):
+    pass
+
+
+class Group(_HelpAsFlag, TyperGroup):
+    pass
+
+
+QUIET_HELP = "Print errors only."
+VERBOSE_HELP = "Print every warning and what was found."
+
+
+def quiet_option() -> Any:
+    return flag(False, "--quiet", "-q", help=QUIET_HELP)
+
+
+def verbose_option() -> Any:
+    return flag(False, "--verbose", "-v", help=VERBOSE_HELP)
+
+
+@dataclass
+class Options:
+    """The shared options of one run, kept in typer's context."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            typer.secho(message, err=True, fg=typer.colors.YELLOW)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            typer.echo(message)
+
+    def detail(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            typer.echo(message)
+
+    @staticmethod
+    def error(message: str) -> None:
+        typer.secho(message, err=True, fg=typer.colors.RED)
+
+    def fail(self, message: str, status: int = EXIT_NONE) -> NoReturn:
+        """One line on stderr, then exit: what a user gets instead of a traceback."""
+        self.error(message if message.startswith("error:") else f"error: {message}")
+        raise typer.Exit(status)
+
+
+def options(ctx: typer.Context, quiet: bool = False, verbose: bool = False) -> Options:
+    """The run's options, with the -q/-v given after the command added to those given before it."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Options):
+        root.obj = Options()
+    shared: Options = root.obj
+    shared.quiet = shared.quiet or quiet
+    shared.verbose = (shared.verbose or verbose) and not shared.quiet
+    ctx.obj = shared
+    return shared

@@ -1,0 +1,143 @@
+"""``pdfplans extract``: every canonical table of each plan as CSV (or a workbook), with plan.json."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import Options, batch_status, flag, options, quiet_option, verbose_option
+from .inputs import gather, read_each
+from .interrupt import interrupted
+from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
+
+DIALECTS = ("standard", "excel-it")
+
+
+def extract(
+    ctx: typer.Context,
+    plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (searched recursively) or globs."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for <table id>.csv and plan.json "
+                                       "(default ./<file name>/; with several plans, one subfolder each)."),
+    debug: Optional[Path] = typer.Option(None, "--debug", help="Also write one PNG per page showing what the reader saw."),
+    ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR pages that have no text layer.", metavar=""),
+    force: bool = flag(False, "--force", help="Write into a folder that holds another plan's tables (they are removed)."),
+    xlsx: bool = flag(False, "--xlsx", help="Also write plan.xlsx: one sheet per table, plus warnings and findings."),
+    with_confidence: bool = flag(False, "--with-confidence", help="Add <column>_confidence columns: the OCR "
+                                 "confidence (0..100) of each value's printed cell, empty for a text layer."),
+    explain: bool = flag(False, "--explain", help="Also print why each printed table got its id: region, columns, "
+                         "rows, candidate scores."),
+    csv_dialect: str = typer.Option("standard", "--csv-dialect", help="standard (comma, UTF-8) or excel-it "
+                                    "(semicolon, decimal comma, BOM: what Italian Excel opens)."),
+    quiet: bool = quiet_option(),
+    verbose: bool = verbose_option(),
+) -> None:
+    """Extract every canonical table of a plan into CSV files.
+
+    Exit status 0: done; 1: some files could not be read; 2: nothing could be extracted, or an output cannot be written.
+
+    Example: [bold]pdfplans extract piano_2023.pdf --out tables/[/bold]
+    """
+    opts = options(ctx, quiet, verbose)
+    dialect = csv_dialect.lower()
+    if dialect not in DIALECTS:
+        opts.fail(f"unknown --csv-dialect {csv_dialect!r} ({' or '.join(DIALECTS)})")
+    given = gather(plans, opts)
+    if not given.files:
+        opts.fail("no plan to read" if not given.failed else "no file could be read")
+    targets = _targets([path for path, _ in given.files], out)
+    created = _check_outputs(given.files, targets, debug, force, opts)
+    failed = len(given.failed)
+    done: list[Path] = []
+    with interrupted(opts, lambda: (done, [p for p, _ in given.files if p not in done])):
+        for path, plan in read_each(given.files, opts, lambda p: _read(p, ocr, debug, len(given.files) > 1)):
+            if isinstance(plan, str):
+                opts.error(f"error: {_without_ocr(plan, ocr)}")
+                remove_created(created.get(path, []))
+                failed += 1
+            else:
+                _write(plan, targets[path], Written(xlsx, dialect, with_confidence), opts)
+                if explain:
+                    _explain(path, ocr)
+            done.append(path)
+    raise typer.Exit(batch_status(len(given.files) + len(given.failed) - failed, failed))
+
+
+def _targets(files: list[Path], out: Path | None) -> dict[Path, Path]:
+    """Where each plan's tables go: ``out`` for one plan, ``out/<stem>`` for several; ``./<stem>`` by default."""
+    if len(files) == 1:
+        return {files[0]: out if out is not None else Path(files[0].stem)}
+    stems: dict[str, int] = {}
+    targets = {}
+    for file in files:
+        stems[file.stem] = stems.get(file.stem, 0) + 1
+        name = file.stem if stems[file.stem] == 1 else f"{file.stem}_{stems[file.stem]}"
+        targets[file] = (out if out is not None else Path(".")) / name
+    return targets
+
+
+def _check_outputs(files: list[tuple[Path, str]], targets: dict[Path, Path], debug: Path | None, force: bool,
+                   opts: Options) -> dict[Path, list[Path]]:
+    """Every output folder writable, and none holding another plan's tables, before any reading."""
+    created: dict[Path, list[Path]] = {}
+    try:
+        for path, sha in files:
+            reason = foreign_tables(targets[path], sha)
+            if reason and not force:
+                raise OutputError(f"--out {targets[path]}: {reason}; pass --force to replace them, "
+                                  "or choose another folder")
+            created[path] = writable_folder(targets[path], "--out")
+            if reason:
+                clear_tables(targets[path])
+        if debug is not None:
+            writable_folder(debug, "--debug")
+    except OutputError as error:
+        for folders in created.values():
+            remove_created(folders)
+        opts.fail(str(error))
+    return created
+
+
+def _read(path: Path, ocr: bool, debug: Path | None, several: bool):
+    from ..reader import read_plan
+
+    return read_plan(path, ocr=ocr, debug_dir=None if debug is None else (debug / path.stem if several else debug))
+
+
+def _without_ocr(message: str, ocr: bool) -> str:
+    if ocr or "no text" not in message:
+        return message
+    return f"{message}: OCR is off (--no-ocr); run without it to read scanned pages"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What extract writes besides the CSVs of tables.md."""
+
+    xlsx: bool = False
+    dialect: str = "standard"
+    with_confidence: bool = False
+
+
+def _explain(path: Path, ocr: bool) -> None:
+    from ..reader import explain as explain_plan
+
+    typer.echo(str(explain_plan(path, ocr=ocr)))
+
+
+def _write(plan, target: Path, what: Written, opts: Options) -> None:
+    from ..export import write_plan
+
+    written = write_plan(plan, target, with_confidence=what.with_confidence, dialect=what.dialect)
+    if what.xlsx:
+        from ..export_xlsx import write_workbook
+
+        written.append(write_workbook(plan, target / "plan.xlsx"))
+    for warning in plan.warnings:
+        if opts.verbose or warning.kind != "missing_table":
+            opts.warn(f"warning: {warning}")
+    opts.say(f"{Path(plan.file).name}: {len(plan.tables)} tables, {plan.pages} pages → {target}/ "
+             f"({len(written)} files)")
+    for table in plan.tables.values():
+        opts.detail(f"  {table.id:32} {len(table):4d} rows  pages {table.pages}")

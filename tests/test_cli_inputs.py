@@ -1,0 +1,61 @@
+"""Batches: each finding names its plan; duplicates read once with a warning; folders and globs
+everywhere, recursively; one bad file never stops the others; no empty dataset left behind."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from cli_helpers import OTHER, SAMPLES, SMALL, corrupt, run
+
+
+def test_json_findings_name_their_plan_and_year():
+    result = run("check", SAMPLES / "cremonese_2022.pdf", SAMPLES / "cremonese_2023.pdf", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    plans = {p["file"]: p for p in report["plans"]}
+    assert {p["anno"] for p in plans.values()} == {2022, 2023}
+    for finding in report["findings"]:
+        plan = plans[finding["file"]]
+        assert (finding["sha256"], finding["ambito"], finding["anno"]) == (plan["sha256"], plan["ambito"], plan["anno"])
+    across = [f for f in report["findings"] if f["rule"] in ("k_vs_previous_g", "k_exceeds_previous_g")]
+    assert across and {f["anno"] for f in across} == {2023}  # about plan 2023's k) against 2022's g)
+
+
+def test_the_same_file_or_the_same_plan_twice_is_read_once_with_a_warning(tmp_path):
+    alone = json.loads(run("check", OTHER, "-f", "json").stdout)["findings"]
+    copy = tmp_path / "copia.pdf"
+    shutil.copy(OTHER, copy)
+    twice = run("check", OTHER, copy, "-f", "json")
+    assert "same file" in twice.stderr and "copia.pdf" in twice.stderr
+    assert len(json.loads(twice.stdout)["findings"]) == len(alone)
+    single = json.loads(run("check", SAMPLES / "cremonese_2023.pdf", "-f", "json").stdout)["findings"]
+    rendering = run("check", SAMPLES / "cremonese_2023.pdf", SAMPLES / "cremonese_2023_alt.pdf", "-f", "json")
+    assert "cremonese_2023_alt.pdf" in rendering.stderr and "Cremonese 2023" in rendering.stderr
+    assert len(json.loads(rendering.stdout)["findings"]) == len(single)
+
+
+def test_folders_and_globs_are_read_recursively_and_a_bad_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "piani" / "2023").mkdir(parents=True)
+    shutil.copy(SMALL, tmp_path / "piani" / SMALL.name)
+    shutil.copy(OTHER, tmp_path / "piani" / "2023" / OTHER.name)
+    bad = corrupt(tmp_path / "piani" / "2023")
+    checked = run("check", tmp_path / "piani", "-f", "json")
+    assert checked.exit_code == 1
+    assert bad.name in checked.stderr and "not a PDF" in checked.stderr
+    assert {p["file"].rsplit("/", 1)[-1] for p in json.loads(checked.stdout)["plans"]} == {SMALL.name, OTHER.name}
+    extracted = run("extract", str(tmp_path / "piani" / "**" / "*.pdf"), "--out", tmp_path / "out")
+    assert extracted.exit_code == 1 and bad.name in extracted.stderr
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {SMALL.stem, OTHER.stem}
+    imported = run("import", tmp_path / "piani", "--db", tmp_path / "p.duckdb")
+    assert imported.exit_code == 1 and "2 imported" in imported.stdout and bad.name in imported.stderr
+
+
+def test_nothing_imported_leaves_no_database(tmp_path):
+    bad = corrupt(tmp_path)
+    for args in (("--db", tmp_path / "p.duckdb"), ("--db", tmp_path / "pq", "--parquet")):
+        result = run("import", bad, *args)
+        assert result.exit_code == 2 and bad.name in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [bad.name]
+    empty = tmp_path / "vuota"
+    empty.mkdir()
+    assert run("check", empty).exit_code == 2

@@ -1,0 +1,71 @@
+"""The small things a user meets first: --version, flags, options in any place, formats, messages."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_helpers import SAMPLES, SMALL, run
+
+
+def test_version_and_flags_shown_as_flags():
+    from pdfplans import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"pdfplans {__version__}"
+    for command in ((), ("extract",), ("check",), ("import",), ("comuni",)):
+        shown = run(*command, "--help")
+        assert shown.exit_code == 0 and "<bool>" not in shown.stdout, command
+
+
+def test_quiet_and_verbose_after_the_command(tmp_path):
+    loud = run("extract", SMALL, "--out", tmp_path / "a", "-v")
+    assert loud.exit_code == 0 and "rows  pages" in loud.stdout
+    hushed = run("extract", SMALL, "--out", tmp_path / "b", "--quiet")
+    assert hushed.exit_code == 0 and hushed.stdout == "" and hushed.stderr == ""
+    before = run("-q", "extract", SMALL, "--out", tmp_path / "c")
+    assert before.exit_code == 0 and before.stdout == ""
+
+
+@pytest.mark.parametrize(("args", "starts"), [
+    (("--format", "JSON"), "{"),
+    (("-f", "Html", "-o", "{out}/r.txt"), "<!"),
+    (("-o", "{out}/r.json"), "{"),
+    (("-o", "{out}/r.HTML"), "<!"),
+])
+def test_format_in_any_case_or_from_the_output_extension(tmp_path, args, starts):
+    args = tuple(a.format(out=tmp_path) for a in args)
+    result = run("check", SMALL, *args)
+    assert result.exit_code in (0, 1), result.output
+    written = next(tmp_path.iterdir()).read_text() if "-o" in args else result.stdout
+    assert written.lstrip().lower().startswith(starts.lower())
+    assert run("check", SMALL, "-f", "yaml").exit_code == 2
+
+
+def test_no_ocr_on_a_scan_says_ocr_was_off(tmp_path):
+    result = run("extract", SAMPLES / "cremonese_2023_scan.pdf", "--no-ocr", "--out", tmp_path / "s")
+    assert result.exit_code == 2
+    assert "OCR is off" in result.stderr and "--no-ocr" in result.stderr
+
+
+def test_comuni_json_carries_the_runner_up_score():
+    result = run("comuni", "PIEVE SG", "CREMONA", "--json", "-p", "CR")
+    records = json.loads(result.stdout)
+    assert all("runner_up_score" in r for r in records)
+    for r in records:
+        assert (r["runner_up"] is None) == (r["runner_up_score"] is None)
+        if r["runner_up_score"] is not None:
+            assert 0 <= r["runner_up_score"] <= r["score"]
+
+
+def test_table_cell_raises_on_a_row_or_column_the_table_lacks():
+    from pdfplans import read_plan
+
+    g = read_plan(SMALL)["g_assegnabili"]
+    assert g.cell(0, "totale") is not None
+    with pytest.raises(IndexError):
+        g.cell(len(g), "totale")
+    with pytest.raises(IndexError):
+        g.cell(-1, "totale")
+    with pytest.raises(KeyError):
+        g.cell(0, "totali")
