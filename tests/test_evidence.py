@@ -104,4 +104,4 @@ def test_dataset_cells_table_keeps_the_ocr_confidence(tmp_path) -> None:
     with duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True) as db:
         rows = db.execute("SELECT row, confidence FROM cells WHERE table_id = 'popolazione' AND \"column\" = "
                           "'popolazione' ORDER BY row").fetchall()
-    assert rows == [(0, 95.0), (1, 54.0), (2, 95.0), (3, 79.0), (4, 95.0)]
+    assert rows == [(1, 95.0), (2, 54.0), (3, 95.0), (4, 79.0), (5, 95.0)]  # rows count from 1
