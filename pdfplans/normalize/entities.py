@@ -1,9 +1,10 @@
 """Owners (enti) of the rows: ente_tipo and canonical ente from the printed ente and comune cells.
 
 "COMUNE" + "CELLA DATI" → comune, "Comune di Cella Dati"; "COMUNE DI CREMONA" → Cremona; a bare comune
-name in the ente column (table a) → that comune; ALER under any spelling → the canonical name kept in
-``data/aler.csv``, with the comune where its units stand (none for "COMUNI VARI", "U.O.CREMONA");
-anything else (a cooperative) → ``altro``, kept as printed.
+name in the ente column (table a) → that comune; ALER under any spelling, or one of its Unità Operative
+("U.O.LODI", "UOG di Cremona"), → the canonical name kept in ``data/aler.csv``, with the comune where
+its units stand (none for "COMUNI VARI", "U.O.CREMONA": a unit covers many comuni); anything else (a
+cooperative) → ``altro``, kept as printed.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .comuni import Resolution, Resolver, words
+from .comuni import Resolution, Resolver
+from .names import unita_operativa, words
 
 _COMUNE_ENTE = re.compile(r"^\s*comune(?:\s+(?:di|de|d')\b\s*|\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _ALER = re.compile(r"^\s*a\.?\s*l\.?\s*e\.?\s*r\.?\b|azienda\s+lombarda\s+(?:per\s+)?l.?edilizia", re.IGNORECASE)
@@ -46,21 +48,31 @@ def _aler_table() -> tuple[dict[str, str], dict[str, str]]:
     return by_word, by_province
 
 
-def aler_name(text: str, provincia: str | None = None) -> str:
+def aler_name(text: str, provincia: str | None = None, unit: str | None = None) -> str:
     """Canonical ALER name: the one whose words the text names most ("ALER BS – CR- MN",
-    "Aler di Brescia"); for a bare "ALER", the ALER of ``provincia``; else "ALER" as printed."""
+    "Aler di Brescia"); else the one whose words name the Unità Operativa of ``unit`` ("U.O.LODI");
+    for a bare "ALER", the ALER of ``provincia``; else "ALER" as printed."""
     by_word, by_province = _aler_table()
-    votes: dict[str, int] = {}
-    for w in words(text):
-        if w in by_word:
-            votes[by_word[w]] = votes.get(by_word[w], 0) + 1
-    if votes:
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            return ranked[0][0]
+    place = unita_operativa(unit or "")
+    for found in (words(text), list(place or ())):
+        named = _most_named(found, by_word)
+        if named:
+            return named
     if provincia and provincia.upper() in by_province:
         return by_province[provincia.upper()]
     return "ALER"
+
+
+def _most_named(found: list[str], by_word: dict[str, str]) -> str | None:
+    """The ALER most of these words name, when one names more than any other."""
+    votes: dict[str, int] = {}
+    for w in found:
+        if w in by_word:
+            votes[by_word[w]] = votes.get(by_word[w], 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _clean(text: str | None) -> str:
@@ -82,11 +94,11 @@ def resolve_ente(ente_text: str | None, comune_text: str | None, resolver: Resol
         return Ente(None, None, comune_res.comune, comune_res.comune_istat, comune_res)
     if _TOTAL.match(ente):
         return Ente(None, None, None, None, None)
-    if _ALER.search(ente):
+    if _ALER.search(ente) or unita_operativa(ente) is not None:
         provincia = comune_res.provincia if comune_res and comune_res.resolved else None
-        if provincia is None and resolver.provinces:
+        if provincia is None and resolver.provinces and unita_operativa(comune) is None:
             provincia = sorted(resolver.provinces)[0]
-        name = aler_name(ente, provincia)
+        name = aler_name(ente, provincia, unit=comune if unita_operativa(comune) is not None else ente)
         if comune_res is not None and comune_res.resolved:
             return Ente("aler", name, comune_res.comune, comune_res.comune_istat, comune_res)
         return Ente("aler", name, None, None, comune_res)
