@@ -3,6 +3,9 @@
 A family module declares its rule ids with ``declare`` and registers the functions that produce
 their findings with ``@checker`` (one function may report several rule ids). ``docs/rules.md`` is
 generated from this registry, so ids and descriptions have a single source.
+
+The module of a check names its family (``checks/totals.py`` → ``totals``), and reports follow the
+order of ``FAMILIES``, never the order in which the family modules happen to be imported.
 """
 from __future__ import annotations
 
@@ -56,15 +59,31 @@ def declare(rule_id: str, severity: str, family: str, description: str) -> Rule:
     return rule
 
 
+def family_of(function: Callable[..., Any]) -> str:
+    """The rule family of a check: the name of its module, which must be one of ``FAMILIES``."""
+    family = function.__module__.rsplit(".", 1)[-1]
+    if family not in FAMILIES:
+        raise ValueError(f"check {function.__qualname__} is in module {function.__module__}, not a rule family")
+    return family
+
+
+def _family_rank(function: Callable[..., Any]) -> int:
+    return list(FAMILIES).index(family_of(function))
+
+
 def checker(function: PlanCheck) -> PlanCheck:
-    """Register a function run on every plan."""
+    """Register a function run on every plan (kept in family order, then in definition order)."""
+    _family_rank(function)
     PLAN_CHECKS.append(function)
+    PLAN_CHECKS.sort(key=_family_rank)  # stable: checks of one family keep their order
     return function
 
 
 def years_checker(function: YearsCheck) -> YearsCheck:
     """Register a function run on the plans of one ambito, ordered by year."""
+    _family_rank(function)
     YEARS_CHECKS.append(function)
+    YEARS_CHECKS.sort(key=_family_rank)
     return function
 
 

@@ -1,4 +1,7 @@
-"""What each canonical table *means*: caption patterns, header synonyms and value kinds.
+"""Every canonical table, declared once: columns, roles (header synonyms, value kinds), caption words.
+
+Adding a table is adding a ``TableSpec`` here (and a row builder in ``normalize/builders.py`` only
+when the generic one does not do); ``schema.py`` derives the columns and their types from these.
 
 Tables are found by these, never by letter, page or position, so that numbered chapters, named
 sections and other orders map onto the same ids. Synonyms are compared after normalization
@@ -7,30 +10,10 @@ sections and other orders map onto the same ids. Synonyms are compared after nor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from .spec import ENTE_COLUMNS, UNIT_COLUMNS, Role, TableSpec, check_specs, column_types
 
-@dataclass(frozen=True)
-class Role:
-    name: str  # the role's value feeds the canonical column(s) of the same name, see records.py
-    synonyms: tuple[str, ...]
-    kind: str  # text | name | ente | int | units_di_cui | liberi | pct | euro | date | time | code | si_no | dgr
-    required: bool = True
-    carry_down: bool = False  # a merged cell (vertical) whose value holds for the rows below
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    id: str
-    roles: tuple[Role, ...]
-    caption: re.Pattern | None = None  # what the caption above the table says
-    caption_weight: float = 0.5
-    may_be_empty: bool = False  # "Nessun Ente Proprietario ha comunicato..." → zero rows
-    headerless: bool = False  # may be printed with no header row (population by AT)
-    key: str = "comune"  # role that names the row: rows with nothing here are totals or continuations
-
-    def role(self, name: str) -> Role | None:
-        return next((r for r in self.roles if r.name == name), None)
+__all__ = ["COLUMN_TYPES", "EMPTY_MARKER", "SPECS", "SPECS_BY_ID", "Role", "TableSpec", "header_vocabulary"]
 
 
 def _re(pattern: str) -> re.Pattern:
@@ -59,6 +42,9 @@ SPECS: tuple[TableSpec, ...] = (
             Role("eta_adulti", ("19 64 anni", "18 64 anni", "fascia 19 64"), "int", required=False),
             Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre"), "int", required=False),
         ),
+        ("at", "comune", "comune_istat", "popolazione", "is_total"),
+        builder="popolazione",
+        at_groups=True,
         caption=_re(r"popolazione|abitanti|residenti|dati demografici"),
         headerless=True,
     ),
@@ -70,21 +56,25 @@ SPECS: tuple[TableSpec, ...] = (
             Role("alloggi_sap", ("n alloggi sap", "alloggi sap", "di cui sap", "sap"), "int"),
             Role("alloggi_sas", ("n alloggi sas", "alloggi sas", "di cui sas", "sas"), "int"),
         ),
+        (*ENTE_COLUMNS, "alloggi_totali", "alloggi_sap", "alloggi_sas", "alloggi_altri_usi", "is_total"),
+        builder="a_consistenza",
         caption=_re(r"consistenz"),
         key="ente",
     ),
-    TableSpec("b_carenza_manutentiva", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"carenz\w* manutentiv|stato di fatto"), may_be_empty=True, key="ente"),
-    TableSpec("c_ristrutturazione", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"ristruttura\w*,? (recupero|e)|riqualificazion|piani e programmi gi\S* formalizzati di ristrut"), may_be_empty=True, key="ente"),
-    TableSpec("d_nuova_edificazione", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"nuova edificazion"), may_be_empty=True, key="ente"),
+    TableSpec("b_carenza_manutentiva", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"carenz\w* manutentiv|stato di fatto"), may_be_empty=True, key="ente"),
+    TableSpec("c_ristrutturazione", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"ristruttura\w*,? (recupero|e)|riqualificazion|piani e programmi gi\S* formalizzati di ristrut"), may_be_empty=True, key="ente"),
+    TableSpec("d_nuova_edificazione", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"nuova edificazion"), may_be_empty=True, key="ente"),
     TableSpec(
         "e_libere",
         (ENTE, COMUNE_OPTIONAL, Role("codice_id", ("codice id", "codice", "id alloggio", "codice alloggio", "id", "identificativo"), "code")),
+        (*ENTE_COLUMNS, "codice_id", "nota"),
+        builder="e_libere",
         caption=_re(r"gi\S*\s+liber[ei]\b|unit\S* liber[ei]\b"),
         may_be_empty=True,
         key="ente",
     ),
-    TableSpec("e_turnover", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"avvicendament|turn\s?-?over|si libereranno"), may_be_empty=True, key="ente"),
-    TableSpec("f_conferite_privati", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"conferit\w*.{0,40}privat|privat\w*.{0,40}conferit"), may_be_empty=True, key="ente"),
+    TableSpec("e_turnover", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"avvicendament|turn\s?-?over|si libereranno"), may_be_empty=True, key="ente"),
+    TableSpec("f_conferite_privati", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"conferit\w*.{0,40}privat|privat\w*.{0,40}conferit"), may_be_empty=True, key="ente"),
     TableSpec(
         "g_assegnabili",
         (
@@ -95,28 +85,35 @@ SPECS: tuple[TableSpec, ...] = (
             Role("carenza_manutentiva", ("n alloggi in carenza manutentiva assegnabili nello stato di fatto", "carenza manutentiva", "stato di fatto"), "int"),
             Role("totale", ("totale alloggi in previsione", "totale", "tot", "totale alloggi"), "int"),
         ),
+        (*ENTE_COLUMNS, "liberi", "liberi_turnover", "ristrutturazione", "carenza_manutentiva", "totale", "is_total"),
+        builder="g_assegnabili",
         caption=_re(r"numero complessivo|complessiv\w* .{0,60}assegnabil|riepilogativo sap|somma del numero"),
         key="ente",
     ),
     TableSpec(
         "h_soglia_indigenti",
         (COMUNE, Role("soglia_pct", ("soglia eccedente il 20", "soglia", "indigenti", "soglia indigenti", "percentuale indigenti", "indigenza"), "pct")),
+        ("comune", "comune_istat", "soglia_pct"),
         caption=_re(r"indigen"),
     ),
     TableSpec(
         "i_categorie_aggiuntive",
         (COMUNE, Role("categoria", ("categoria", "categorie aggiuntive", "categoria aggiuntiva", "altra categoria"), "text")),
+        ("comune", "comune_istat", "categoria"),
         caption=_re(r"categori\w* aggiuntiv|particolare rilevanza sociale"),
     ),
     TableSpec(
         "i_forze_polizia",
         (COMUNE, Role("quota_pct", ("quota forze di polizia", "forze di polizia", "quota", "percentuale", "categoria", "vigili del fuoco"), "pct")),
+        ("comune", "comune_istat", "quota_pct"),
         caption=_re(r"forze di polizia|vigili del fuoco|\bff\.?\s?oo\b"),
     ),
-    TableSpec("j_transitori", (ENTE, COMUNE_OPTIONAL, UNITA), caption=_re(r"transitori|\bsat\b"), may_be_empty=True, key="ente"),
+    TableSpec("j_transitori", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"transitori|\bsat\b"), may_be_empty=True, key="ente"),
     TableSpec(
         "k_assegnate_anno_precedente",
         (ENTE, COMUNE_OPTIONAL, Role("unita", UNITA.synonyms + ("assegnate",), "units_di_cui")),
+        (*UNIT_COLUMNS, "di_cui_mobilita"),
+        builder="k_assegnate_anno_precedente",
         caption=_re(r"assegnat\w*.{0,60}anno precedente|anno precedente"),
         may_be_empty=True,
         key="ente",
@@ -128,6 +125,8 @@ SPECS: tuple[TableSpec, ...] = (
             Role("riferimenti", ("riferimento normativo", "riferimenti normativi", "riferimento", "dgr", "normativa"), "dgr"),
             Role("finalita", ("finalita", "descrizione", "obiettivo"), "text"),
         ),
+        ("misura", "riferimenti", "finalita"),
+        builder="misure_sostegno",
         caption=_re(r"misure|sostegno"),
         caption_weight=0.1,
         key="misura",
@@ -140,12 +139,15 @@ SPECS: tuple[TableSpec, ...] = (
             Role("fondo_eur", ("fondo disponibili", "fondo disponibile", "fondo", "importo", "risorse"), "euro"),
             Role("delega_aler", ("delega ad aler indicare si o no", "delega ad aler", "delega"), "si_no", required=False),
         ),
+        ("aggregazione", "comune", "comune_istat", "fondo_eur", "delega_aler", "is_total"),
+        builder="fondi_solidarieta_comuni",
         caption=_re(r"solidariet|fondi a disposizione"),
         caption_weight=0.2,
     ),
     TableSpec(
         "fondi_solidarieta_enti",
         (Role("ente", ("ente", "ente proprietario", "ente gestore"), "ente"), Role("fondo_eur", ("fondo disponibile", "fondo", "importo"), "euro")),
+        (*ENTE_COLUMNS, "fondo_eur"),
         caption=_re(r"solidariet|fondi a disposizione"),
         caption_weight=0.2,
         key="ente",
@@ -158,6 +160,7 @@ SPECS: tuple[TableSpec, ...] = (
             Role("risorse_eur", ("risorse a disposizione", "risorse", "importo"), "euro"),
             Role("finalita", ("finalita", "descrizione"), "text", required=False),
         ),
+        ("misura", "percentuale", "risorse_eur", "finalita"),
         caption=_re(r"misura unica|complementare|morosit"),
         caption_weight=0.2,
         key="misura",
@@ -170,6 +173,8 @@ SPECS: tuple[TableSpec, ...] = (
             Role("domande_presentate", ("domande presentate", "presentate"), "int"),
             Role("domande_finanziate", ("domande finanziate", "finanziate", "ammesse"), "int"),
         ),
+        ("dgr", "fondo_eur", "domande_presentate", "domande_finanziate"),
+        builder="utilizzo_dgr",
         caption=_re(r"utilizzat|utilizzo"),
         caption_weight=0.2,
         key="dgr",
@@ -181,6 +186,7 @@ SPECS: tuple[TableSpec, ...] = (
             Role("comune", ("localita", "comune"), "name"),
             Role("via", ("via", "indirizzo"), "text"),
         ),
+        ("prog", "comune", "comune_istat", "via"),
         caption=_re(r"alienazion|piano di vendita|vendita"),
         caption_weight=0.3,
     ),
@@ -203,6 +209,8 @@ SPECS: tuple[TableSpec, ...] = (
             Role("soglia_indigenti_pct", ("soglia eccedente il 20 per indigenti", "soglia indigenti"), "pct"),
             Role("quota_forze_polizia_pct", ("u i destinate a forze di polizia e corpo nazionale dei vigili del fuoco", "forze di polizia vigili del fuoco"), "pct"),
         ),
+        (*ENTE_COLUMNS, "data_ricezione", "ora_ricezione", "ui_sas", "ui_sap", "ui_disponibili", "ui_libere_turnover", "ui_carenza_manutentiva", "ui_ristrutturazione", "ui_transitori", "ui_assegnate_anno_precedente", "ui_conferite_privati", "categoria_aggiuntiva", "soglia_indigenti_pct", "quota_forze_polizia_pct"),
+        builder="allegato_a",
         caption=_re(r"\ball(egato)?\.?\s*a\b|report|piattaforma"),
         caption_weight=0.2,
         key="ente",
@@ -216,12 +224,16 @@ SPECS: tuple[TableSpec, ...] = (
             Role("comune", ("comune",), "name"),
             Role("stato", ("stato dell unita immobiliare", "stato"), "text"),
         ),
+        ("ente_tipo", "id_alloggio", "codice_alloggio", "comune", "comune_istat", "stato"),
+        builder="allegato_b",
         caption=_re(r"\ball(egato)?\.?\s*b\b|dettaglio unit"),
         caption_weight=0.2,
     ),
 )
 
+check_specs(SPECS)
 SPECS_BY_ID: dict[str, TableSpec] = {s.id: s for s in SPECS}
+COLUMN_TYPES: dict[str, str] = column_types(SPECS)
 
 
 def header_vocabulary() -> frozenset[str]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import ValueParseError
-from ..normalize import numbers
 from .catalog import SPECS, EMPTY_MARKER, TableSpec
 from .cells import join_cell_text
 from .headers import assign_roles, normalize_text
+from .kinds import KINDS
 from .lines import Line
 from .locate import PrintedTable
 
@@ -46,17 +45,6 @@ def _caption_score(spec: TableSpec, caption: list[Line], title: str) -> float:
     return 0.0
 
 
-_PARSERS = {
-    "int": numbers.parse_strict_int,
-    "units_di_cui": numbers.parse_with_part,
-    "liberi": numbers.parse_liberi,
-    "pct": numbers.parse_percent,
-    "euro": numbers.parse_euro,
-    "date": numbers.parse_date,
-    "time": numbers.parse_time,
-}
-
-
 def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int]) -> float:
     """Share of typed cells that read as their role's kind (names must not be numbers)."""
     checked = ok = 0
@@ -64,22 +52,13 @@ def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int]) -> 
         column = roles.get(role.name)
         if column is None:
             continue
+        value_kind = KINDS[role.kind]
         for row in table.rows[:40]:
             text = join_cell_text(row[column]) if column < len(row) else ""
-            if not text or (role.kind in _PARSERS and text.upper().startswith("TOTALE")):
+            if not text or (value_kind.numeric and text.upper().startswith("TOTALE")):
                 continue
             checked += 1
-            parser = _PARSERS.get(role.kind)
-            if parser is not None:
-                try:
-                    parser(text)
-                    ok += 1
-                except ValueParseError:
-                    pass
-            elif role.kind in ("name", "ente"):
-                ok += 0 if text.replace(".", "").replace(",", "").isdigit() else 1
-            else:
-                ok += 1
+            ok += value_kind.reads(text)
     return ok / checked if checked else 0.5
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell
 from .grid import Interval, left_edges, right_edges, words_by_column
+from .kinds import KINDS
 from .lines import Line
 from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
@@ -207,7 +208,6 @@ def split_stacked(cells: Mapping[str, Cell], key: str, whole_is_name: Callable[[
 
 
 _TEXT_KINDS = frozenset({"text", "dgr"})
-_VALUE_KINDS = frozenset({"int", "units_di_cui", "liberi", "pct", "euro", "date", "time"})
 
 
 def continues_record(texts: Mapping[str, str], kinds: Mapping[str, str], key: str, carry_down: bool,
@@ -220,4 +220,4 @@ def continues_record(texts: Mapping[str, str], kinds: Mapping[str, str], key: st
         return True
     if not new_page:
         return False
-    return not any(kinds.get(role) in _VALUE_KINDS and whole_value(text) for role, text in texts.items())
+    return not any(role in kinds and KINDS[kinds[role]].numeric and whole_value(text) for role, text in texts.items())
