@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import PdfPlansError, PlanReadError, PlanWarning, ValueParseError
-from .model import Cell, Plan, Table
 from .extractors.settings import DEFAULT_SETTINGS, ReaderSettings
+from .model import Cell, Plan, Table
 from .reader import explain, read_plan
 
 __version__ = "0.1.0"

@@ -16,7 +16,6 @@ from typing import Any
 from .model import Plan, Table
 from .schema import TABLE_COLUMNS, column_kind
 
-
 DIALECTS = ("standard", "excel-it")
 
 

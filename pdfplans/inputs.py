@@ -20,7 +20,7 @@ PathsOrGlob = "str | os.PathLike | Iterable[str | os.PathLike]"
 
 def _pdfs_under(folder: Path) -> list[Path]:
     """Every ``*.pdf`` below ``folder`` (subfolders included, hidden ones not), sorted."""
-    found = []
+    found: list[Path] = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         found.extend(Path(root) / f for f in files if f.lower().endswith(".pdf") and not f.startswith("."))

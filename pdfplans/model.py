@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import PlanWarning
-from .schema import TABLE_COLUMNS, columns_of, column_kind
+from .schema import TABLE_COLUMNS, column_kind, columns_of
 
 if TYPE_CHECKING:  # pandas costs half a second to import: only when a frame is asked for
     import pandas as pd

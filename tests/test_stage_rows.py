@@ -5,8 +5,15 @@ from __future__ import annotations
 from stage_words import hrule, line
 
 from pdfplans.extractors.rows import (
-    OCCUPANCY, RULES, continues_on_next_page, continues_record, merged_groups, rows_by_occupancy, rows_by_rules,
-    segment_rows, split_stacked,
+    OCCUPANCY,
+    RULES,
+    continues_on_next_page,
+    continues_record,
+    merged_groups,
+    rows_by_occupancy,
+    rows_by_rules,
+    segment_rows,
+    split_stacked,
 )
 from pdfplans.model import Cell
 

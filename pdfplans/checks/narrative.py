@@ -170,8 +170,9 @@ def _responses(ctx: PlanContext, text: Narrative, total: int | None) -> Iterator
                     expected=total - answered, found=value, pages=[page, hit.page])
     without = next((read_count(h.group("n")) for h in text.find(WITHOUT_HOUSING)), None)
     for hit in text.find(RATE):
-        stated = float(hit.group("pct").replace(",", "."))
-        decimals = len(hit.group("pct").split(",")[1]) if "," in hit.group("pct") else 0
+        pct = hit.group("pct") or ""  # RATE always captures it
+        stated = float(pct.replace(",", "."))
+        decimals = len(pct.split(",")[1]) if "," in pct else 0
         base_match = re.search(BASE_IN_RATE, hit.group("body") or "", re.IGNORECASE)
         base = int(base_match.group("b") or base_match.group("b2")) if base_match else total
         if base_match and total is not None and without is not None and "patrimonio" in (hit.group("body") or ""):

@@ -109,7 +109,8 @@ def _evidence_html(finding: Finding, crops: _Crops) -> str:
     plan = crops.plans.get(finding.plan_file or "")
     if plan is None or not finding.evidence:
         return ""
-    figures, seen = [], set()
+    figures: list[str] = []
+    seen: set[object] = set()
     for table_id, row, column in finding.evidence:
         table = plan.tables.get(table_id)
         cell = table.cell_or_none(row, column) if table is not None else None

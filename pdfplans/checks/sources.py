@@ -89,7 +89,7 @@ def g_against_sources(ctx: PlanContext) -> Iterator[Finding]:
                 continue
             whole, part = liberi.get(key), num(turnover_part.get(key)) or 0
             n_libere, n_turnover, n_conferite = libere.get(key), turnover.get(key), conferite.get(key)
-            if n_turnover is None or n_conferite is None:
+            if n_libere is None or n_turnover is None or n_conferite is None:
                 continue
             evidence_e = [*libere.evidence.get(key, []), *conferite.evidence.get(key, [])]
             if part and whole is not None:

@@ -44,6 +44,7 @@ def across_years(plans: "list[Plan]") -> Iterator[Finding]:
 
 def _pair(before: PlanContext, now: PlanContext) -> Iterator[Finding]:
     name = Path(before.plan.file).name
+    assert now.plan.anno is not None  # same_ambito keeps only plans with a year
     k_table, g_table = "k_assegnate_anno_precedente", "g_assegnabili"
     if k_table in now.plan.tables and g_table in before.plan.tables:
         k = tally(now, k_table, "unita", key=ente_key)

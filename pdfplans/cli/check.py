@@ -7,10 +7,10 @@ from typing import List, Optional
 
 import typer
 
+from ..outputs import OutputError, writable_file
 from .common import EXIT_NONE, EXIT_OK, EXIT_SOME, Options, options, quiet_option, verbose_option
 from .inputs import gather, one_per_year, read_each
 from .interrupt import interrupted
-from ..outputs import OutputError, writable_file
 
 FORMATS = ("text", "json", "html")
 _SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".txt": "text"}
@@ -40,7 +40,8 @@ def check(
         except OutputError as error:
             opts.fail(str(error))
     given = gather(plans, opts)
-    read, failed, done = [], len(given.failed), []
+    read, failed = [], len(given.failed)
+    done: list[Path] = []
     with interrupted(opts, lambda: (done, [p for p, _ in given.files if p not in done])):
         for path, plan in read_each(given.files, opts, _read):
             if isinstance(plan, str):

@@ -7,10 +7,10 @@ from typing import List, Optional
 
 import typer
 
+from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
 from .common import Options, batch_status, flag, options, quiet_option, verbose_option
 from .inputs import gather, read_each
 from .interrupt import interrupted
-from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
 
 DIALECTS = ("standard", "excel-it")
 

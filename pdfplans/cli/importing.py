@@ -31,10 +31,10 @@ def import_command(
     """
     from rich.console import Console
 
-    from .interrupt import say_interrupted
     from ..dataset.importer import import_plans
     from ..dataset.report import ImportInterrupted
     from ..dataset.stores import DatasetError
+    from .interrupt import say_interrupted
 
     opts = options(ctx, quiet, verbose)
     err = Console(stderr=True)

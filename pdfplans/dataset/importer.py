@@ -47,7 +47,7 @@ def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *,
     writer = _LazyStore(Path(db), parquet)  # created at the first plan written: nothing imported, no file
     pending: list[str] = []
     try:
-        known, batch = writer.known(), set()
+        known, batch = writer.known(), set[str]()
         todo = [(str(f), sha) for f, sha in _hashed(files, report)
                 if _wanted(str(f), sha, known, batch, replace, report)]
         ready = [p for p in ready if _wanted(p.file, p.sha256, known, batch, replace, report)]

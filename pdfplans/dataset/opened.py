@@ -92,7 +92,7 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {name: self.con.execute(f"SELECT count(*) FROM {layout.quote(name)}").fetchone()[0]
+        return {name: _scalar(self.con.execute(f"SELECT count(*) FROM {layout.quote(name)}").fetchone())
                 for name in self.tables}
 
     # -- lifecycle and display -----------------------------------------------------------------
@@ -106,7 +106,7 @@ class Dataset:
         self.close()
 
     def __repr__(self) -> str:
-        count = self.con.execute("SELECT count(*) FROM plans").fetchone()[0]
+        count = _scalar(self.con.execute("SELECT count(*) FROM plans").fetchone())
         return f"Dataset({str(self.path)!r}, {self.kind}, plans={count})"
 
     def _repr_html_(self) -> str:
@@ -122,3 +122,9 @@ class Dataset:
 def open_dataset(path: str | Path) -> Dataset:
     """Open a dataset written by ``import_plans`` (DuckDB file or Parquet folder) for reading."""
     return Dataset(path)
+
+
+def _scalar(row: tuple[Any, ...] | None) -> Any:
+    """The one value of a one-row query (count(*) always returns a row)."""
+    assert row is not None
+    return row[0]

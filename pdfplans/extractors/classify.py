@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalog import SPECS, EMPTY_MARKER, TableSpec
+from .catalog import EMPTY_MARKER, SPECS, TableSpec
 from .cells import join_cell_text
 from .headers import assign_roles, normalize_text
 from .kinds import KINDS

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -51,7 +52,7 @@ def role_score(header: str | tuple[str, ...], role: Role) -> float:
 
 
 def assign_roles(
-    headers: list[str] | list[tuple[str, ...]], roles: tuple[Role, ...], floor: float = 0.3
+    headers: Sequence[str | tuple[str, ...]], roles: tuple[Role, ...], floor: float = 0.3
 ) -> tuple[dict[str, int], float]:
     """Give each role the printed column whose header names it best (each column once).
 

@@ -34,6 +34,7 @@ DPI = 300
 LANGUAGE = "ita"
 PSM = 6  # one uniform block: with rules erased, best on table pages (measured against 4, 11, 3: docs/ocr.md)
 from .page import LOW_CONFIDENCE  # noqa: E402,F401  (kept importable from here: tests and docs use it)
+
 MAX_SKEW = 5.0  # degrees: beyond this a page is not "slightly turned" and is left as it is
 SKEW_SAMPLE = 120_000  # ink pixels the skew search looks at: as sharp as all of them, a fraction of the time
 PAGE_TIMEOUT = 180.0  # seconds of tesseract per page

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 LOW_CONFIDENCE = 80.0  # an OCR word (and so its cell) below this confidence is worth a warning
 
 

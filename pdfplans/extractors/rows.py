@@ -71,8 +71,8 @@ def rows_by_occupancy(
         numbers_again = any(
             c in filled and looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & single_line
         )
-        votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edges[c], line.size, settings)
-                 for c in used & set(previous) if edges[c] is not None}
+        votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edge, line.size, settings)
+                 for c in used & set(previous) if (edge := edges[c]) is not None}
         fresh_value = any(votes.get(c) == "fits" for c in single_line)
         # a value column never wraps, so its full line says nothing about wrapping
         fresh_text = any(v == "fits" for v in votes.values()) and not any(
@@ -125,9 +125,10 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
         return False
     votes = []
     for col, word in first.items():
-        if col not in last or edges[col] is None:
+        edge = edges[col]
+        if col not in last or edge is None:
             return False  # text in a column the row before left empty: a new row
-        votes.append(_wrap_vote(last[col], word, lefts[col], edges[col], word.size, settings))
+        votes.append(_wrap_vote(last[col], word, lefts[col], edge, word.size, settings))
     return "fits" not in votes
 
 

@@ -145,7 +145,11 @@ def _k_assegnate_anno_precedente(b: RecordBuilder, table: Table, row: Row, total
 
 @builder("misure_sostegno")
 def _misure_sostegno(b: RecordBuilder, table: Table, row: Row, total: bool, carried: dict[str, str]) -> Record:
-    return {"misura": plain_text(row.text("misura")) or None, "riferimenti": dgr_references(row.text("riferimenti")), "finalita": plain_text(row.text("finalita")) or None}
+    return {
+        "misura": plain_text(row.text("misura")) or None,
+        "riferimenti": dgr_references(row.text("riferimenti")),
+        "finalita": plain_text(row.text("finalita")) or None,
+    }
 
 
 @builder("fondi_solidarieta_comuni")

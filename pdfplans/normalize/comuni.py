@@ -267,7 +267,8 @@ class Resolver:
                     if not res.resolved or res.method == "fuzzy" and res.score < 95:
                         continue
                     cand = (prev[0] + res.score - 1.0, [*prev[1], res])  # fewer parts preferred
-                if best[end] is None or cand[0] > best[end][0]:
+                current = best[end]
+                if current is None or cand[0] > current[0]:
                     best[end] = cand
         final = best[n]
         return final[1] if final and len(final[1]) > 1 else None

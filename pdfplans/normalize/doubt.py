@@ -58,4 +58,4 @@ def low_confidence_warning(file: str, table: Table) -> PlanWarning | None:
 def header_cells(match: Match) -> dict[str, Cell]:
     """The printed header cell above each role's column, so a report can show a figure with its heading."""
     printed = match.table.header_cells
-    return {role: printed[i] for role, i in match.roles.items() if i < len(printed) and printed[i] is not None}
+    return {role: cell for role, i in match.roles.items() if i < len(printed) and (cell := printed[i]) is not None}

@@ -60,7 +60,7 @@ def comuni() -> tuple[Comune, ...]:
     active_at = Comune._fields.index("active")
     rows = []
     for row in reader:
-        values = [row[i] for i in order]
+        values: list[object] = [row[i] for i in order]
         values[active_at] = values[active_at] == "true"
         rows.append(Comune._make(values))
     return tuple(rows)

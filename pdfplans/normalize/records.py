@@ -46,7 +46,7 @@ class RecordBuilder:
         rows: list[Row] = []
         for printed in match.table.rows:
             cells = {
-                role: printed[col] for role, col in match.roles.items() if col < len(printed) and printed[col] is not None
+                role: cell for role, col in match.roles.items() if col < len(printed) and (cell := printed[col]) is not None
             }
             if not cells:
                 continue
