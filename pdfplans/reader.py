@@ -37,8 +37,8 @@ def read_plan(
     """
     file, sha256, page_count, warnings, printed, narrative = _read_printed(path, ocr, limits, settings)
     plan = Plan(file=file, sha256=sha256, pages=page_count, warnings=warnings)
-    scored = candidates(printed)
-    matches = classify(printed, scored)
+    scored = candidates(printed, settings)
+    matches = classify(printed, scored, settings)
     if debug_dir is not None:
         from .extractors.debug import write_debug_images
 
@@ -74,8 +74,8 @@ def explain(
     """Why each printed table (of ``page``, or of the whole plan) got its canonical id: its region,
     columns and rows, and every candidate id with its header, caption and value-kind scores."""
     file, _sha256, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
-    scored = candidates(printed)
-    return explain_tables(file, printed, scored, classify(printed, scored), page)
+    scored = candidates(printed, settings)
+    return explain_tables(file, printed, scored, classify(printed, scored, settings), page, settings.min_score)
 
 
 def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderSettings):

@@ -16,8 +16,9 @@ from .headers import assign_roles, normalize_text
 from .kinds import KINDS
 from .lines import Line
 from .locate import PrintedTable
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
-MIN_SCORE = 0.55
+MIN_SCORE = DEFAULT_SETTINGS.min_score
 _AT_LABEL = re.compile(r"^(totale\s+)?at\s*\d+\b|^ambito\b|^area\b", re.IGNORECASE)
 
 
@@ -33,19 +34,19 @@ class Match:
     reason: str = ""  # why the score is 0, when it is
 
 
-def _caption_score(spec: TableSpec, caption: list[Line], title: str) -> float:
+def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSettings) -> float:
     """1 when the nearest caption line says what the spec is, less the farther up it is."""
     if spec.caption is None:
         return 0.0
     texts = [title] if title else []
     texts += [line.text for line in reversed(caption)]
-    for distance, text in enumerate(texts[:8]):
+    for distance, text in enumerate(texts[:s.caption_lines]):
         if spec.caption.search(normalize_text(text)) or spec.caption.search(text):
-            return max(0.3, 1.0 - 0.12 * distance)
+            return max(s.caption_floor, 1.0 - s.caption_decay * distance)
     return 0.0
 
 
-def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int]) -> float:
+def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int], s: ReaderSettings) -> float:
     """Share of typed cells that read as their role's kind (names must not be numbers)."""
     checked = ok = 0
     for role in spec.roles:
@@ -53,7 +54,7 @@ def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int]) -> 
         if column is None:
             continue
         value_kind = KINDS[role.kind]
-        for row in table.rows[:40]:
+        for row in table.rows[:s.kind_sample_rows]:
             text = join_cell_text(row[column]) if column < len(row) else ""
             if not text or (value_kind.numeric and text.upper().startswith("TOTALE")):
                 continue
@@ -71,7 +72,8 @@ def _headerless_roles(spec: TableSpec, table: PrintedTable) -> dict[str, int]:
     return {role.name: index for index, role in enumerate(required)}
 
 
-def score(spec: TableSpec, table: PrintedTable) -> Match:
+def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETTINGS) -> Match:
+    """How well ``table`` is ``spec``: header + caption (weighted by the spec) + kinds, or 0 with why."""
     has_header = any(h.strip() for h in table.header)
     if has_header:
         readings = [
@@ -80,21 +82,21 @@ def score(spec: TableSpec, table: PrintedTable) -> Match:
         ]
         roles, header_score = assign_roles(readings, spec.roles)
         if len(table.header) < sum(1 for r in spec.roles if r.required):
-            header_score *= 0.5
+            header_score *= s.few_columns_factor
     else:
         roles = _headerless_roles(spec, table) if spec.headerless else {}
-        header_score = 0.6 if roles and _looks_grouped(table) else 0.0
+        header_score = s.headerless_score if roles and _looks_grouped(table) else 0.0
     missing = [r.name for r in spec.roles if r.required and r.name not in roles]
     if missing:  # a table without one of its essential columns is not this one
         return Match(spec, table, roles, 0.0, header_score, reason=f"no column for {', '.join(missing)}")
-    caption = _caption_score(spec, table.caption, table.title)
+    caption = _caption_score(spec, table.caption, table.title, s)
     total = header_score + spec.caption_weight * caption
     if spec.caption_weight >= 0.5 and caption == 0.0:
-        total *= 0.5  # tables that share a header (b, c, d, j...) are told apart by their caption
-    kinds = _kind_score(spec, table, roles) if roles else 0.0
-    if roles and kinds < 0.5:  # its values are mostly not what this table holds
+        total *= s.uncaptioned_factor  # tables that share a header (b, c, d, j...) are told apart by their caption
+    kinds = _kind_score(spec, table, roles, s) if roles else 0.0
+    if roles and kinds < s.kinds_min_share:  # its values are mostly not what this table holds
         return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="values of the wrong kinds")
-    total += 0.3 * kinds
+    total += s.kind_weight * kinds
     if not roles:
         return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="no role found")
     return Match(spec, table, roles, total, header_score, caption, kinds)
@@ -106,20 +108,21 @@ def _looks_grouped(table: PrintedTable) -> bool:
     return sum(1 for t in labels if _AT_LABEL.match(t)) >= 2
 
 
-def candidates(tables: list[PrintedTable]) -> list[Match]:
+def candidates(tables: list[PrintedTable], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Match]:
     """Every printed table scored against every spec, best first."""
-    return sorted((score(spec, table) for table in tables for spec in SPECS), key=lambda m: -m.score)
+    return sorted((score(spec, table, settings) for table in tables for spec in SPECS), key=lambda m: -m.score)
 
 
-def classify(tables: list[PrintedTable], scored: list[Match] | None = None) -> list[Match]:
+def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
+             settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Match]:
     """Stage: each spec takes the best-scoring printed table above ``MIN_SCORE`` (``scored``: the
     result of ``candidates``, when already computed)."""
-    ranked = candidates(tables) if scored is None else scored
+    ranked = candidates(tables, settings) if scored is None else scored
     chosen: list[Match] = []
     taken_specs: set[str] = set()
     used_columns: dict[int, set[int]] = {}
     for match in ranked:
-        if match.score < MIN_SCORE or match.spec.id in taken_specs:
+        if match.score < settings.min_score or match.spec.id in taken_specs:
             continue
         columns = set(match.roles.values())
         key_column = match.roles.get(match.spec.key)

@@ -47,6 +47,7 @@ class TableExplanation:
     row_strategies: list[tuple[int, str, int]]  # (page, strategy, rows cut) page by page
     joined_across_pages: int
     candidates: list[Candidate] = field(default_factory=list)  # best first
+    min_score: float = MIN_SCORE  # the least score that makes an id
 
     @property
     def chosen(self) -> list[str]:
@@ -69,7 +70,7 @@ class TableExplanation:
         out.append(f"  rows: {self.rows} ({cuts}){joined}")
         shown = [c for c in self.candidates if c.chosen] + [c for c in self.candidates if not c.chosen][:SHOWN]
         if not self.chosen:
-            out.append(f"  → no canonical table (best below {MIN_SCORE})")
+            out.append(f"  → no canonical table (best below {self.min_score})")
         for candidate in shown:
             mark = "→" if candidate.chosen else " "
             roles = f"; {', '.join(f'{r}={h}' for r, h in candidate.roles.items())}" if candidate.chosen else ""
@@ -96,7 +97,7 @@ class Explanation:
 
 
 def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], chosen: list[Match],
-                   page: int | None = None) -> Explanation:
+                   page: int | None = None, min_score: float = MIN_SCORE) -> Explanation:
     """The explanation of every printed table (of ``page`` only, when given)."""
     winners = {(id(m.table), m.spec.id) for m in chosen}
     taken = {m.spec.id: printed.index(m.table) + 1 for m in chosen}
@@ -105,8 +106,8 @@ def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], 
         if page is not None and page not in table.pages:
             continue
         mine = [m for m in scored if m.table is table]
-        candidates = [_candidate(m, (id(table), m.spec.id) in winners, taken, number) for m in mine]
-        out.append(_table(number, table, candidates))
+        candidates = [_candidate(m, (id(table), m.spec.id) in winners, taken, number, min_score) for m in mine]
+        out.append(_table(number, table, candidates, min_score))
     return Explanation(file, out)
 
 
@@ -119,19 +120,19 @@ def label(table: PrintedTable, scored: list[Match], chosen: list[Match]) -> str:
     return f"{head} · runner-up {rest.spec.id} {rest.score:.2f}" if rest is not None else head
 
 
-def _candidate(match: Match, won: bool, taken: dict[str, int], number: int) -> Candidate:
+def _candidate(match: Match, won: bool, taken: dict[str, int], number: int, min_score: float) -> Candidate:
     header = match.table.header
     roles = {r: (header[c] if c < len(header) and header[c] else f"column {c + 1}") for r, c in match.roles.items()}
     reason = match.reason
-    if not won and not reason and match.score >= MIN_SCORE:
+    if not won and not reason and match.score >= min_score:
         other = taken.get(match.spec.id)
         reason = f"taken by table {other}" if other not in (None, number) else "its columns serve another id"
     elif not won and not reason:
-        reason = f"below {MIN_SCORE}"
+        reason = f"below {min_score}"
     return Candidate(match.spec.id, match.score, match.header, match.caption, match.kinds, roles, reason, won)
 
 
-def _table(number: int, table: PrintedTable, candidates: list[Candidate]) -> TableExplanation:
+def _table(number: int, table: PrintedTable, candidates: list[Candidate], min_score: float) -> TableExplanation:
     regions = []
     for page in table.pages:
         lines = [line for line in table.lines if line.page == page]
@@ -144,5 +145,5 @@ def _table(number: int, table: PrintedTable, candidates: list[Candidate]) -> Tab
     return TableExplanation(
         number, table.pages, regions, caption, table.title, table.header, table.columns, source,
         sorted(layout.single_line) if layout is not None else [], len(table.rows), strategies,
-        table.joined_across_pages, candidates,
+        table.joined_across_pages, candidates, min_score,
     )

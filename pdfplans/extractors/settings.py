@@ -100,6 +100,26 @@ class ReaderSettings:
     cell_line_overlap: float = 0.5
     """share of a word's height: words whose centres are closer sit on the same line of a cell."""
 
+    # -- classification (extractors/classify.py) ------------------------------------------------
+    min_score: float = 0.55
+    """a printed table is read as a canonical table only with at least this score (max about 1.8)."""
+    caption_decay: float = 0.12
+    """caption score lost for each line the matching caption stands further above the table."""
+    caption_floor: float = 0.3
+    """the least caption score of a matching caption line, however far up."""
+    uncaptioned_factor: float = 0.5
+    """score kept by a table without its caption, for ids told apart by caption (b, c, d, j...)."""
+    few_columns_factor: float = 0.5
+    """header score kept when a table prints fewer columns than the id's required roles."""
+    headerless_score: float = 0.6
+    """header score of a table printed with no header whose rows look grouped ("AT 1" ...)."""
+    kind_weight: float = 0.3
+    """weight of the share of cells that read as their kinds in the score."""
+    kinds_min_share: float = 0.5
+    """below this share of cells of the right kinds, a table is not the id (score 0)."""
+    kind_sample_rows: int = 40
+    """rows whose cells are read to measure the share of right kinds."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
