@@ -6,6 +6,7 @@ writing process), and it writes plans as their parses arrive.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -57,8 +58,8 @@ def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *,
         with _Progress(total, enabled=progress) as bar:
             bar.advance(total - waiting, f"reading {waiting} plans" if waiting else "all already present")
             for parsed in _chain((from_plan(plan) for plan in ready), _parse_all(todo, workers)):
-                pending.remove(parsed.file)
                 _write_one(writer, parsed, replace, report, bar)
+                pending.remove(parsed.file)  # after the write: a plan cut by Ctrl-C was rolled back
     except KeyboardInterrupt:
         report.not_done = pending
         report.seconds = time.perf_counter() - started
@@ -161,7 +162,7 @@ def _parse_all(todo: list[tuple[str, str]], workers: int | None) -> Iterator[Par
         for file, sha in todo:
             yield parse_file(file, sha)
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_worker_setup) as pool:
         futures: dict[Future, tuple[str, str]] = {pool.submit(parse_file, f, s): (f, s) for f, s in todo}
         try:
             for future in as_completed(futures):
@@ -179,10 +180,25 @@ def _parse_all(todo: list[tuple[str, str]], workers: int | None) -> Iterator[Par
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Ctrl-C (or an error) while plans are read: the workers stop now, not after their files."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API to stop a task
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):  # no public API to stop a running task
+    for process in processes:
         if process.is_alive():
             process.terminate()
+
+
+def _worker_setup() -> None:
+    """In each worker: Ctrl-C is the parent's to handle (no traceback per worker); SIGTERM from
+    ``_stop`` ends the worker at once, with the tesseracts it started."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _end_worker)
+
+
+def _end_worker(_signum: int, _frame: object) -> None:
+    from ..extractors import cancel
+
+    cancel.kill_all()
+    os._exit(128 + signal.SIGTERM)
 
 
 class _Progress:

@@ -27,7 +27,9 @@ from statistics import median
 import cv2
 import numpy as np
 
+from .. import progress
 from ..errors import PlanWarning
+from . import cancel
 from .page import PageContent, Rule, Word
 
 DPI = 300
@@ -79,15 +81,23 @@ def read_pages(
         return read_image(gray, page.number, dpi, binary=binary)
 
     workers = workers or min(len(pages), max(1, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    cancel.start()
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         futures = [(page, pool.submit(work, page)) for page in pages]
-        for page, future in futures:
+        for done, (page, future) in enumerate(futures, 1):
             try:
                 result = future.result()
             except Exception as error:  # one bad page must not cost the others
                 warnings.append(PlanWarning(file, f"OCR failed ({error})", page.number, kind="unreadable"))
                 continue
+            finally:
+                progress.report("OCR", done, len(pages))
             page.words, page.rules, page.ocr = result.words, result.rules, True
+    except BaseException:  # Ctrl-C: stop now, not after every queued page
+        cancel.stop(pool)
+        raise
+    pool.shutdown()
 
 
 def tesseract_problem(binary: str = "tesseract", language: str = LANGUAGE) -> str | None:
@@ -302,7 +312,7 @@ def run_tesseract(gray: np.ndarray, dpi: int, psm: int, binary: str = "tesseract
     # one thread per tesseract: the pages already run in parallel, OpenMP on top only thrashes
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
-    done = subprocess.run(command, input=encoded.tobytes(), capture_output=True, env=env, timeout=PAGE_TIMEOUT)
+    done = cancel.run(command, encoded.tobytes(), env, PAGE_TIMEOUT)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract exited with {done.returncode}: {message[-1] if message else ''}")

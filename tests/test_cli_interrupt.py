@@ -1,0 +1,118 @@
+"""Ctrl-C at any stage: the run stops at once (OCR workers and their tesseracts included), says what
+was done and what was not, leaves the dataset consistent, exits 130. Progress shows on a terminal."""
+from __future__ import annotations
+
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cli_helpers import SAMPLES, SMALL
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAN = SAMPLES / "cremonese_2023_scan.pdf"
+
+
+def _tesseracts(group: int) -> int:
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, rest = text.split("(", 1)[1].rsplit(")", 1)
+        state, _parent, pgrp = rest.split()[:3]
+        if name == "tesseract" and int(pgrp) == group and state != "Z":  # a zombie is dead, just not reaped
+            count += 1
+    return count
+
+
+def _interrupt_during_ocr(*args: str, cwd: Path) -> tuple[int, str]:
+    """Start ``pdfplans ARGS``, wait until tesseract runs, SIGINT the main process alone (harder
+    than a terminal's Ctrl-C, which reaches tesseract too); its exit status and stderr."""
+    child = subprocess.Popen([sys.executable, "-m", "pdfplans", *args], cwd=cwd, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while _tesseracts(child.pid) == 0 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.1)
+        assert _tesseracts(child.pid) > 0, "OCR never started"
+        os.kill(child.pid, signal.SIGINT)
+        # Before, the pool finished every queued page first (40-76 s): 15 s means it did not wait.
+        _, err = child.communicate(timeout=15)
+        time.sleep(0.5)
+        assert _tesseracts(child.pid) == 0, "tesseract left running"
+        return child.returncode, err
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+
+
+def test_ctrl_c_during_ocr_stops_extract_at_once(tmp_path):
+    status, err = _interrupt_during_ocr("extract", str(SCAN), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert status == 130, err
+    assert "interrupted" in err and f"not done (1): {SCAN.name}" in err and "Traceback" not in err
+    assert not any((tmp_path / "out").glob("*.csv"))
+
+
+def test_ctrl_c_during_an_import_keeps_whole_plans_only(tmp_path):
+    from pdfplans import open_dataset
+
+    db = tmp_path / "p.duckdb"
+    status, err = _interrupt_during_ocr("import", str(SMALL), str(SCAN), "--db", str(db), "-j", "2",
+                                        cwd=tmp_path)
+    assert status == 130, err
+    assert "interrupted" in err and SCAN.name in err.split("not done", 1)[1] and "Traceback" not in err
+    if db.exists():
+        with open_dataset(db) as ds:
+            imported = set(ds.plans["sha256"])
+            tables = set(ds.query("SELECT DISTINCT plan_sha256 FROM cells")["plan_sha256"])
+        assert tables <= imported and len(imported) <= 1  # only the small plan can be in, and whole
+
+
+def test_ocr_reports_every_page_to_whoever_listens(tmp_path):
+    import pypdfium2
+
+    from pdfplans.extractors import ocr
+    from pdfplans.extractors.page import PageContent
+    from pdfplans.progress import observing
+
+    cut = tmp_path / "two_pages.pdf"
+    subprocess.run(["qpdf", str(SCAN), "--pages", str(SCAN), "1-2", "--", str(cut)], check=True)
+    heard: list[tuple[str, int, int]] = []
+    document = pypdfium2.PdfDocument(str(cut))
+    try:
+        pages = [PageContent(number=n, width=595.0, height=842.0) for n in (1, 2)]
+        with observing(lambda *event: heard.append(event)):
+            ocr.read_pages(document, pages, str(cut), [])
+    finally:
+        document.close()
+    assert heard == [("OCR", 1, 2), ("OCR", 2, 2)]
+    assert all(p.words for p in pages)
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path):
+    main, side = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "pdfplans", "extract", str(SMALL), "--out", str(tmp_path / "a")],
+                             stdout=subprocess.PIPE, stderr=side, cwd=tmp_path)
+    os.close(side)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    child.wait(timeout=60)
+    os.close(main)
+    assert child.returncode == 0
+    assert b"reading" in shown and SMALL.name.encode() in shown
+    piped = subprocess.run([sys.executable, "-m", "pdfplans", "extract", str(SMALL), "--out", str(tmp_path / "b")],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert piped.returncode == 0 and "reading" not in piped.stderr
