@@ -63,7 +63,7 @@ class PlanCollection(Sequence[Plan]):
 
     @property
     def tables(self) -> list[str]:
-        """Ids of the tables found in at least one plan, in the order of tables.md."""
+        """Ids of the tables found in at least one plan, in the order of docs/tables.md."""
         found = {tid for plan in self.plans for tid in plan.tables}
         return [tid for tid in TABLE_IDS if tid in found]
 

@@ -1,7 +1,7 @@
 """Write a plan's canonical tables as CSV files and its metadata as ``plan.json``.
 
 Plain ``csv`` rather than pandas: the extract command stays free of pandas' half-second import.
-Two dialects: ``standard`` (comma, dot decimals, UTF-8: what tables.md describes and
+Two dialects: ``standard`` (comma, dot decimals, UTF-8: what docs/tables.md describes and
 ``read_table_csv`` reads back) and ``excel-it`` (semicolon, decimal comma, UTF-8 with BOM: what
 Excel in an Italian locale opens by double-click). Files get the user's umask, like any other.
 """

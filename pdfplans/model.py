@@ -73,7 +73,7 @@ class Table:
 
     @property
     def df(self) -> "pd.DataFrame":
-        """Typed frame, columns exactly as in tables.md, then ``page``."""
+        """Typed frame, columns exactly as in docs/tables.md, then ``page``."""
         import pandas as pd
 
         frame = pd.DataFrame.from_records(self.records, columns=list(self.columns))
@@ -171,7 +171,7 @@ class Plan:
         return table_id in self.tables
 
     def metadata(self) -> dict[str, Any]:
-        """The ``plan.json`` object of tables.md."""
+        """The ``plan.json`` object of docs/tables.md."""
         return {
             "ambito": self.ambito,
             "anno": self.anno,

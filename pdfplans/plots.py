@@ -3,7 +3,8 @@
 Each function takes a ``Plan``, a ``PlanCollection`` (``read_plans``), a ``Dataset``
 (``open_dataset``) or the DataFrame of one of them, returns a matplotlib ``Figure`` drawn with the
 Agg canvas (no pyplot, no global backend change: safe in scripts, servers and notebooks), and with
-``path=`` also writes it as a PNG.
+``path=`` also writes it as a PNG. Titles, axes and legends are in Italian, the language of the
+plans and of their readers; rule ids stay as the reports print them.
 
 When several plans share ambito and year (another edition or rendering of the same plan), one of
 them is drawn, the first by file name, so figures are not doubled.
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-COMPONENTS = (("liberi", "free", "#4C78A8"), ("ristrutturazione", "after renovation", "#F58518"),
-              ("carenza_manutentiva", "lacking maintenance", "#54A24B"))
+COMPONENTS = (("liberi", "liberi", "#4C78A8"), ("ristrutturazione", "da ristrutturazione", "#F58518"),
+              ("carenza_manutentiva", "in carenza manutentiva", "#54A24B"))
+SEVERITY_LABELS = {"error": "errore", "warning": "avviso", "info": "informazione"}
 SEVERITY_COLOURS = {"error": "#D62728", "warning": "#FF9F1C", "info": "#1F77B4"}
 ENTE_COLOURS = {"comune": "#4C78A8", "aler": "#E45756"}
 
@@ -37,7 +39,7 @@ def units_per_comune(source: Any, *, ambito: str | None = None, anno: int | None
     g = g[g["anno"] == anno]
     if g.empty:
         raise ValueError(f"no table g for {ambito} {anno}")
-    g = g.assign(comune=g["comune"].fillna("(unresolved)"))
+    g = g.assign(comune=g["comune"].fillna("(non riconosciuto)"))
     per = g.groupby("comune")[[c for c, _, _ in COMPONENTS] + ["totale"]].sum().astype(float)
     per = per.sort_values(["totale"], ascending=True, kind="stable")
     if top:
@@ -50,8 +52,8 @@ def units_per_comune(source: Any, *, ambito: str | None = None, anno: int | None
         left = [a + b for a, b in zip(left, values)]
     for y, total in enumerate(per["totale"].tolist()):
         ax.text(max(total, left[y]) + 0.3, y, f"{total:g}", va="center", fontsize=8)
-    ax.set_xlabel("units assignable")
-    ax.set_title(f"Units assignable per comune — {ambito} {anno} (total {per['totale'].sum():g})")
+    ax.set_xlabel("alloggi assegnabili")
+    ax.set_title(f"Alloggi assegnabili per comune — {ambito} {anno} (totale {per['totale'].sum():g})")
     ax.legend(loc="lower right", fontsize=8)
     ax.margins(y=0.01)
     return _done(fig, path)
@@ -83,9 +85,9 @@ def comune_trend(source: Any, comune: str, *, ambito: str | None = None,
         ax.text(x, total, f"{total:g}", ha="center", va="bottom", fontsize=9)
     ax.set_xlim(-0.5 - max(0, 3 - len(years)) / 2, len(years) - 0.5 + max(0, 3 - len(years)) / 2)
     ax.set_ylim(0, max(bottom + [1.0]) * 1.25)  # room for the totals and the legend
-    ax.set_xlabel("plan year")
-    ax.set_ylabel("units assignable")
-    ax.set_title(f"{name}: units assignable per year")
+    ax.set_xlabel("anno del piano")
+    ax.set_ylabel("alloggi assegnabili")
+    ax.set_title(f"{name}: alloggi assegnabili per anno")
     ax.legend(title="ente", fontsize=8, loc="upper left", ncols=2)
     return _done(fig, path)
 
@@ -99,7 +101,7 @@ def findings_per_rule(source: Any, *, path: str | Path | None = None) -> "Figure
     frame = _findings_frame(source)
     fig, ax = _figure(width=8.0, height=1.4 + 0.3 * max(1, frame["rule"].nunique()))
     if frame.empty:
-        ax.text(0.5, 0.5, "no findings", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, "nessun rilievo", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return _done(fig, path)
     counts = frame.groupby(["rule", "severity"]).size().unstack(fill_value=0)
@@ -107,12 +109,13 @@ def findings_per_rule(source: Any, *, path: str | Path | None = None) -> "Figure
     left = [0] * len(counts)
     for severity in [s for s in SEVERITY_COLOURS if s in counts.columns]:
         values = counts[severity].tolist()
-        ax.barh(counts.index.tolist(), values, left=left, label=severity, color=SEVERITY_COLOURS[severity])
+        ax.barh(counts.index.tolist(), values, left=left, label=SEVERITY_LABELS[severity],
+                color=SEVERITY_COLOURS[severity])
         left = [a + b for a, b in zip(left, values)]
     for y, total in enumerate(left):
         ax.text(total + 0.1, y, str(total), va="center", fontsize=8)
-    ax.set_xlabel("findings")
-    ax.set_title(f"Findings per rule ({len(frame)} in all)")
+    ax.set_xlabel("rilievi")
+    ax.set_title(f"Rilievi per regola ({len(frame)} in tutto)")
     ax.legend(loc="lower right", fontsize=8)
     return _done(fig, path)
 

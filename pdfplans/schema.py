@@ -1,4 +1,4 @@
-"""The canonical tables of a Piano annuale (the contract of ``shared/spec/tables.md``).
+"""The canonical tables of a Piano annuale (described column by column in docs/tables.md).
 
 Every extracted table is exported under one of these ids with exactly these columns, in this
 order; ``page`` (1-based page of the row) follows them on every table. Derived from the one

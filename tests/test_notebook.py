@@ -27,7 +27,10 @@ def _kernel_for_this_interpreter(folder: Path) -> str:
 
 def test_tour_notebook_runs_and_writes_its_charts(tmp_path, monkeypatch):
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
-    monkeypatch.setenv("PDFPLANS_TOUR_OUT", str(tmp_path / "charts"))
+    monkeypatch.delenv("PDFPLANS_TOUR_OUT", raising=False)  # its default: a temporary folder
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    before = sorted(p.relative_to(ROOT) for p in (ROOT / "examples").rglob("*"))
     monkeypatch.setenv("PDFPLANS_SAMPLES", str(ROOT / "samples"))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     kernel = _kernel_for_this_interpreter(tmp_path / "jupyter")
@@ -46,8 +49,10 @@ def test_tour_notebook_runs_and_writes_its_charts(tmp_path, monkeypatch):
                    if cell.cell_type == "code" for o in cell.get("outputs", []))
     assert "g_assegnabili" in html and "findings" in html  # Table / Findings rendered as HTML
 
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / "examples").rglob("*")) == before  # nothing in the repo
+    charts = next((tmp_path / "tmp").glob("pdfplans_tour_charts_*"))
     for name in CHARTS:
-        path = tmp_path / "charts" / name
+        path = charts / name
         assert path.exists(), name
         with Image.open(path) as image:
             image.load()

@@ -105,3 +105,16 @@ def test_wrong_requests_are_explained():
         plots.units_per_comune(PlanCollection([main, other]))
     with pytest.raises(TypeError):
         plots.units_per_comune(42)
+
+
+def test_charts_speak_italian(tmp_path):
+    from pdfplans.checks.findings import Finding, Findings
+
+    units = plots.units_per_comune(collection())
+    ax = units.axes[0]
+    assert ax.get_xlabel() == "alloggi assegnabili" and ax.get_title().startswith("Alloggi assegnabili per comune")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["liberi", "da ristrutturazione",
+                                                                   "in carenza manutentiva"]
+    rules = plots.findings_per_rule(Findings([Finding("a_row_sum", "error", "x"), Finding("a_total", "warning", "y")]))
+    assert rules.axes[0].get_xlabel() == "rilievi"
+    assert [t.get_text() for t in rules.axes[0].get_legend().get_texts()] == ["errore", "avviso"]

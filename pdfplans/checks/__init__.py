@@ -42,7 +42,7 @@ def run_checks(plans: "Sequence[Plan]") -> Findings:
 
 def render_report(findings: Findings, plans: "Sequence[Plan] | None" = None, fmt: str = "text",
                   color: bool | None = None) -> str:
-    """The report of ``findings`` as ``text`` (terminal, colour), ``json`` (interfaces.md) or ``html``."""
+    """The report of ``findings`` as ``text`` (terminal, colour), ``json`` (docs/tables.md, Findings) or ``html``."""
     chosen = list(plans) if plans is not None else findings.plans
     if fmt == "json":
         from .report_json import render_json

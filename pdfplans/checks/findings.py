@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("discrepancy", "extraction")
-# The keys of one finding in the JSON of interfaces.md, in that order.
+# The keys of one finding in the JSON report (docs/tables.md, Findings), in that order.
 JSON_KEYS = ("rule", "severity", "message", "tables", "ente", "comune", "comune_istat", "field", "expected",
              "found", "pages")
 
@@ -55,7 +55,7 @@ class Finding:
             raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as interfaces.md prints it (JSON-ready values)."""
+        """The finding as the JSON report prints it (JSON-ready values)."""
         values = {key: _jsonable(getattr(self, key)) for key in JSON_KEYS}
         values["tables"] = list(self.tables)
         values["pages"] = [int(p) for p in self.pages]
@@ -155,7 +155,7 @@ class Findings(Sequence[Finding]):
 
     # -- exports ---------------------------------------------------------------------------------
     def to_dict(self, plans: "Sequence[Plan] | None" = None) -> dict[str, Any]:
-        """The object of interfaces.md: ``{"plans": [...], "findings": [...]}``."""
+        """The JSON report (docs/tables.md, Findings): ``{"plans": [...], "findings": [...]}``."""
         chosen = self.plans if plans is None else list(plans)
         keys = {p.file: _plan_keys(p) for p in chosen}
         none = dict.fromkeys(("file", "sha256", "ambito", "anno"))

@@ -1,4 +1,4 @@
-"""JSON report: exactly the object of interfaces.md."""
+"""JSON report: the object docs/tables.md describes (Findings)."""
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -37,7 +37,7 @@ def comuni(
 
 
 def _record(result) -> dict:
-    """The JSON record of interfaces.md, plus the runner-up's score (how close the call was)."""
+    """The JSON record the README documents, plus the runner-up's score (how close the call was)."""
     record = result.as_dict()
     record["runner_up_score"] = round(result.runner_up_score, 1) if result.runner_up else None
     return record

@@ -113,7 +113,7 @@ def _without_ocr(message: str, ocr: bool) -> str:
 
 @dataclass(frozen=True)
 class Written:
-    """What extract writes besides the CSVs of tables.md."""
+    """What extract writes besides the CSVs of docs/tables.md."""
 
     xlsx: bool = False
     dialect: str = "standard"

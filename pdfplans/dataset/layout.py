@@ -45,7 +45,7 @@ FINDINGS_COLUMNS: dict[str, str] = {
     "expected_text": "VARCHAR",  # the value as the JSON report prints it: numbers, texts and lists alike
     "found_text": "VARCHAR",
     "pages": "INTEGER[]",
-    "kind": "VARCHAR",  # discrepancy | extraction: not in the JSON of interfaces.md, but what plots split on
+    "kind": "VARCHAR",  # discrepancy | extraction: not in the JSON report, but what plots split on
 }
 CELLS_COLUMNS: dict[str, str] = {
     "plan_sha256": "VARCHAR",
@@ -63,7 +63,7 @@ CELLS_COLUMNS: dict[str, str] = {
 
 
 def canonical_columns(table_id: str) -> dict[str, str]:
-    """``plan_sha256``, ``row``, then the canonical columns of tables.md and ``page``."""
+    """``plan_sha256``, ``row``, then the canonical columns of docs/tables.md and ``page``."""
     columns = {"plan_sha256": "VARCHAR", "row": "INTEGER"}
     for column in columns_of(table_id):
         columns[column] = _KIND_TYPES[column_kind(column)]
