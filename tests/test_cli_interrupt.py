@@ -36,10 +36,11 @@ def _interrupt_during_ocr(*args: str, cwd: Path) -> tuple[int, str]:
     child = subprocess.Popen([sys.executable, "-m", "pdfplans", *args], cwd=cwd, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
-        while _tesseracts(child.pid) == 0 and time.monotonic() < deadline and child.poll() is None:
+        deadline, seen = time.monotonic() + 120, 0
+        while not seen and time.monotonic() < deadline and child.poll() is None:
             time.sleep(0.1)
-        assert _tesseracts(child.pid) > 0, "OCR never started"
+            seen = _tesseracts(child.pid)  # counted once: a page may end between two looks
+        assert seen > 0, "OCR never started"
         os.kill(child.pid, signal.SIGINT)
         # Before, the pool finished every queued page first (40-76 s): 15 s means it did not wait.
         _, err = child.communicate(timeout=15)
