@@ -27,18 +27,22 @@ _AMBITO = re.compile(
 
 def read_plan(
     path: str | Path, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS, debug_dir: str | Path | None = None,
-    settings: ReaderSettings = DEFAULT_SETTINGS,
+    settings: ReaderSettings = DEFAULT_SETTINGS, explained: list[Explanation] | None = None,
 ) -> Plan:
     """Read one plan PDF into canonical tables. Raises ``PlanReadError`` if it is not readable as a plan.
 
     ``settings``: the reader's tolerances (``ReaderSettings``), for a layout the defaults do not fit.
 
     ``debug_dir``: also write one PNG per page with the table regions, columns and rows found.
+    ``explained``: a list the explanation of this reading is appended to (what ``explain`` returns,
+    without reading the file twice).
     """
     file, sha256, page_count, warnings, printed, narrative = _read_printed(path, ocr, limits, settings)
     plan = Plan(file=file, sha256=sha256, pages=page_count, warnings=warnings)
     scored = candidates(printed, settings)
     matches = classify(printed, scored, settings)
+    if explained is not None:
+        explained.append(explain_tables(file, printed, scored, matches, None, settings.min_score))
     if debug_dir is not None:
         from .extractors.debug import write_debug_images
 

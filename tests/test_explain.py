@@ -113,3 +113,9 @@ def test_debug_label_names_winner_and_runner_up(brescia):
     scored = candidates(printed)
     text = label(printed[explained.number - 1], scored, classify(printed, scored))
     assert text == f"g_assegnabili {winner.score:.2f} · runner-up {runner.id} {runner.score:.2f}"
+
+
+def test_read_plan_explains_its_own_reading(brescia):
+    explained: list = []
+    pdfplans.read_plan(SAMPLES / "brescia_ovest_2023.pdf", ocr=False, explained=explained)
+    assert len(explained) == 1 and explained[0].text() == brescia[1].text()

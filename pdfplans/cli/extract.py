@@ -50,16 +50,18 @@ def extract(
     created = _check_outputs(given.files, targets, debug, force, opts)
     failed = len(given.failed)
     done: list[Path] = []
+    explained: list | None = [] if explain else None  # explanations of the same readings
     with interrupted(opts, lambda: (done, [p for p, _ in given.files if p not in done])):
-        for path, plan in read_each(given.files, opts, lambda p: _read(p, ocr, debug, len(given.files) > 1)):
+        for path, plan in read_each(given.files, opts, lambda p: _read(p, ocr, debug, len(given.files) > 1, explained)):
             if isinstance(plan, str):
                 opts.error(f"error: {_without_ocr(plan, ocr)}")
                 remove_created(created.get(path, []))
                 failed += 1
             else:
                 _write(plan, targets[path], Written(xlsx, dialect, with_confidence), opts)
-                if explain:
-                    _explain(path, ocr)
+                if explained:
+                    typer.echo(str(explained[-1]))
+                    explained.clear()
             done.append(path)
     raise typer.Exit(batch_status(len(given.files) + len(given.failed) - failed, failed))
 
@@ -99,10 +101,11 @@ def _check_outputs(files: list[tuple[Path, str]], targets: dict[Path, Path], deb
     return created
 
 
-def _read(path: Path, ocr: bool, debug: Path | None, several: bool):
+def _read(path: Path, ocr: bool, debug: Path | None, several: bool, explained: list | None = None):
     from ..reader import read_plan
 
-    return read_plan(path, ocr=ocr, debug_dir=None if debug is None else (debug / path.stem if several else debug))
+    return read_plan(path, ocr=ocr, debug_dir=None if debug is None else (debug / path.stem if several else debug),
+                     explained=explained)
 
 
 def _without_ocr(message: str, ocr: bool) -> str:
@@ -118,12 +121,6 @@ class Written:
     xlsx: bool = False
     dialect: str = "standard"
     with_confidence: bool = False
-
-
-def _explain(path: Path, ocr: bool) -> None:
-    from ..reader import explain as explain_plan
-
-    typer.echo(str(explain_plan(path, ocr=ocr)))
 
 
 def _write(plan, target: Path, what: Written, opts: Options) -> None:
