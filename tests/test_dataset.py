@@ -149,7 +149,7 @@ def test_schema(dataset):
             assert list(ds[table_id].columns) == ["ambito", "anno", "file", *columns_of(table_id)]
         assert list(ds.table("findings").columns) == [
             "plan_sha256", "rule", "severity", "message", "tables", "ente", "comune", "comune_istat", "field",
-            "expected", "found", "expected_text", "found_text", "pages", "kind"]
+            "expected", "found", "expected_text", "found_text", "pages", "kind", "previous_sha256"]
         assert list(ds.table("cells").columns) == [
             "plan_sha256", "table_id", "row", "column", "page", "x0", "top", "x1", "bottom", "text", "confidence"]
         plans = ds.plans
@@ -407,3 +407,37 @@ def test_rows_count_from_one_and_findings_keep_their_figures_typed(dataset):
     assert str(stored["expected"].dtype) == "float64" and len(stored) == len(api) > 0
     assert sorted((f.rule, float(f.expected), float(f.found)) for f in api) == \
         sorted(zip(stored["rule"], stored["expected"], stored["found"]))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_findings_across_years_are_stored_whenever_each_year_came_in(tmp_path, kind):
+    """2023 imported first, 2022 later, then another rendering of 2023: the dataset holds the
+    findings across years the API gives for the pair, once, and importing again changes nothing."""
+    from pdfplans import read_plan
+    from pdfplans.checks import run_checks
+
+    years = {"k_vs_previous_g", "k_exceeds_previous_g", "consistenza_change"}
+    earlier, later = read_plan(SAMPLES / "cremonese_2022.pdf"), read_plan(SAMPLES / "cremonese_2023.pdf")
+    api = sorted((f.rule, f.ente, float(f.expected), float(f.found)) for f in run_checks([earlier, later])
+                 if f.rule in years)
+    assert api
+    target = tmp_path / ("d.duckdb" if kind == "duckdb" else "pq")
+    parquet = kind == "parquet"
+
+    def stored() -> list[tuple]:
+        with open_dataset(target) as ds:
+            rows = ds.query("SELECT f.rule, f.ente, f.expected, f.found, f.previous_sha256, p.anno FROM findings f "
+                            "JOIN plans p ON p.sha256 = f.plan_sha256 WHERE f.previous_sha256 IS NOT NULL")
+        assert set(rows["anno"]) <= {2023}
+        assert set(rows["previous_sha256"]) <= {earlier.sha256}
+        return sorted(zip(rows["rule"], rows["ente"], rows["expected"], rows["found"]))
+
+    import_plans([later], target, parquet=parquet, progress=False)
+    assert stored() == []
+    import_plans([SAMPLES / "cremonese_2022.pdf"], target, parquet=parquet, progress=False)
+    assert stored() == api
+    import_plans([SAMPLES / "cremonese_2022.pdf", SAMPLES / "cremonese_2023.pdf"], target, parquet=parquet,
+                 progress=False)
+    assert stored() == api  # nothing new imported: nothing changes
+    import_plans([SAMPLES / "cremonese_2023_alt.pdf"], target, parquet=parquet, progress=False)
+    assert len(stored()) == len(api)  # the latest rendering of 2023 counts; the findings are not doubled

@@ -66,6 +66,8 @@ def import_plans(paths: "Iterable[PathLike | Plan] | PathLike", db: PathLike, *,
         raise ImportInterrupted(report) from None
     finally:
         writer.close()
+    if writer.ambiti:
+        _store_years(Path(db), parquet, writer.ambiti, report)
     order = {name: i for i, name in enumerate([*map(str, files), *(p.file for p in ready)])}
     report.imported.sort(key=lambda f: order.get(f, 0))
     report.failed.sort(key=lambda item: order.get(item[0], 0))
@@ -89,7 +91,19 @@ def _write_one(writer: "_LazyStore", parsed: ParsedPlan, replace: bool, report: 
         bar.advance(1, f"[red]failed[/] {name}")
         return
     report.imported.append(parsed.file)
+    if parsed.plan.get("ambito") and parsed.plan.get("anno"):
+        writer.ambiti.add(str(parsed.plan["ambito"]).lower())
     bar.advance(1, f"imported {name}")
+
+
+def _store_years(db: Path, parquet: bool, ambiti: set[str], report: ImportReport) -> None:
+    """The findings across years of the ambiti this import touched, from every plan stored."""
+    from .years import store_years
+
+    try:
+        store_years(db, parquet, ambiti)
+    except Exception as error:  # noqa: BLE001 - the plans are in; say what is missing
+        report.failed.append((str(db), f"findings across years not stored: {type(error).__name__}: {error}"))
 
 
 class _LazyStore:
@@ -101,6 +115,7 @@ class _LazyStore:
     def __init__(self, path: Path, parquet: bool) -> None:
         self.path, self.parquet = path, parquet
         self._store: Store | None = None
+        self.ambiti: set[str] = set()  # (lower-cased) of the plans written: their years to check again
         if path.exists():
             self._store = open_store(path, parquet)
             return

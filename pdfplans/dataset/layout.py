@@ -46,6 +46,7 @@ FINDINGS_COLUMNS: dict[str, str] = {
     "found_text": "VARCHAR",
     "pages": "INTEGER[]",
     "kind": "VARCHAR",  # discrepancy | extraction: not in the JSON report, but what plots split on
+    "previous_sha256": "VARCHAR",  # findings across years: the earlier plan compared (NULL for one plan's own)
 }
 CELLS_COLUMNS: dict[str, str] = {
     "plan_sha256": "VARCHAR",

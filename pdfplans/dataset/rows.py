@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from . import layout
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from ..checks.findings import Findings
+    from ..checks.findings import Finding, Findings
     from ..model import Plan
 
 
@@ -80,12 +81,21 @@ def _canonical(plan: "Plan", table_id: str) -> "pa.Table":
     return _build(schema, data)
 
 
-def _findings(sha256: str, findings: "Findings") -> "pa.Table":
+def years_rows(findings: "Findings", previous: dict[str, str]) -> "dict[str, pa.Table]":
+    """The findings across years as ``findings`` rows, per later plan (sha256 → rows)."""
+    by_file = {plan.file: plan.sha256 for plan in findings.plans}
+    grouped: dict[str, list[Any]] = {}
+    for finding in findings:
+        grouped.setdefault(by_file[finding.plan_file or ""], []).append(finding)
+    return {sha: _findings(sha, items, previous.get(sha)) for sha, items in grouped.items()}
+
+
+def _findings(sha256: str, findings: "Iterable[Finding]", previous: str | None = None) -> "pa.Table":
     schema = layout.arrow_schema(layout.FINDINGS)
     data: dict[str, list[Any]] = {name: [] for name in schema.names}
     for finding in findings:
         values = finding.to_dict()
-        values.update(plan_sha256=sha256, kind=finding.kind,
+        values.update(plan_sha256=sha256, kind=finding.kind, previous_sha256=previous,
                       expected=_as_number(values["expected"]), found=_as_number(values["found"]),
                       expected_text=_as_text(values["expected"]), found_text=_as_text(values["found"]))
         for name in schema.names:
