@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pdfplans"
 MAX_LINES = 300
-BEING_SPLIT = {"extractors/ocr.py"}  # split by its owner in this round; nothing may join this list
+BEING_SPLIT: set[str] = set()  # modules allowed over the limit while being split: none now
 LINTED = ["pdfplans", "tests/test_lint.py", "tests/test_explain.py", "tests/stage_words.py", *(
     str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests").glob("test_stage_*.py")))]
 
