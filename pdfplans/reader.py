@@ -96,7 +96,13 @@ def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderS
     lines = [group_lines(p.words) if p.words else [] for p in pages]
     lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
     if not any(lines):
-        raise PlanReadError(file, "no text on any page (an image-only PDF that OCR could not read?)")
+        why = "OCR is off" if not ocr else "an image-only PDF that OCR could not read?"
+        raise PlanReadError(file, f"no text on any page ({why})")
+    if not ocr:  # never silent: scanned pages left unread are said, with their numbers
+        unread = [p.number for p in pages if not p.words and not p.skipped]
+        if unread:
+            warnings.append(PlanWarning(file, f"{len(unread)} page(s) without a text layer not read, OCR is off: "
+                                        f"{', '.join(map(str, unread))}", kind="unreadable"))
     printed, narrative = locate_tables(pages, lines, header_vocabulary(), settings)
     return file, sha256, len(pages), warnings, printed, narrative
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -46,6 +47,13 @@ def test_no_ocr_on_a_scan_says_ocr_was_off(tmp_path):
     result = run("extract", SAMPLES / "cremonese_2023_scan.pdf", "--no-ocr", "--out", tmp_path / "s")
     assert result.exit_code == 2
     assert "OCR is off" in result.stderr and "--no-ocr" in result.stderr
+    mixed = tmp_path / "mixed.pdf"  # pages of text, then one scanned page
+    scan = SAMPLES / "cremonese_2023_scan.pdf"
+    text = SAMPLES / "cremonese_2023.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(text), "1-10", str(scan), "11", "--", str(mixed)], check=True)
+    partly = run("extract", mixed, "--no-ocr", "--out", tmp_path / "m")
+    assert partly.exit_code == 0, partly.output
+    assert "1 page(s) without a text layer not read, OCR is off: 11" in partly.stderr
 
 
 def test_comuni_json_carries_the_runner_up_score():

@@ -109,9 +109,9 @@ def _read(path: Path, ocr: bool, debug: Path | None, several: bool, explained: l
 
 
 def _without_ocr(message: str, ocr: bool) -> str:
-    if ocr or "no text" not in message:
+    if ocr or "OCR is off" not in message:
         return message
-    return f"{message}: OCR is off (--no-ocr); run without it to read scanned pages"
+    return f"{message}; run without --no-ocr to read scanned pages"
 
 
 @dataclass(frozen=True)
