@@ -59,3 +59,14 @@ def test_nothing_imported_leaves_no_database(tmp_path):
     empty = tmp_path / "vuota"
     empty.mkdir()
     assert run("check", empty).exit_code == 2
+
+
+def test_import_says_when_an_ambito_and_year_is_stored_twice(tmp_path):
+    db = tmp_path / "p.duckdb"
+    first = run("import", SAMPLES / "cremonese_2023.pdf", "--db", db)
+    assert first.exit_code == 0 and "warning" not in first.stderr
+    again = run("import", SAMPLES / "cremonese_2023_alt.pdf", "--db", db)
+    assert again.exit_code == 0, again.output
+    line = " ".join(again.stderr.split())
+    assert "Cremonese 2023 is in the dataset 2 times" in line and "cremonese_2023_alt.pdf" in line
+    assert "keep the latest import, cremonese_2023_alt.pdf" in line

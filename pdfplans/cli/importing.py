@@ -63,6 +63,8 @@ def _print_report(report, opts: Options, err) -> None:
         for file, reason in report.failed:
             failures.add_row(Path(file).name, reason, str(Path(file).parent), style="red")
         err.print(failures)
+    for line in report.repeated_lines():
+        opts.warn(f"warning: {line}")
     if opts.quiet:
         return
     out = Console()

@@ -101,7 +101,7 @@ def _store_years(db: Path, parquet: bool, ambiti: set[str], report: ImportReport
     from .years import store_years
 
     try:
-        store_years(db, parquet, ambiti)
+        report.repeated = store_years(db, parquet, ambiti)
     except Exception as error:  # noqa: BLE001 - the plans are in; say what is missing
         report.failed.append((str(db), f"findings across years not stored: {type(error).__name__}: {error}"))
 

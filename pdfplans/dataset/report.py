@@ -15,6 +15,8 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     not_done: list[str] = field(default_factory=list)  # files still to read when the import was interrupted
+    # (ambito, anno, files) stored more than once (editions, renderings): queries keep the first, the latest
+    repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -31,7 +33,13 @@ class ImportReport:
         """One line of counts, then one line per failed file naming it and the reason."""
         head = (f"{len(self.imported)} imported, {len(self.skipped)} already present, {len(self.failed)} failed "
                 f"→ {self.dataset} ({self.seconds:.1f} s)")
-        return "\n".join([head, *(f"  failed: {Path(f).name}: {reason}" for f, reason in self.failed)])
+        return "\n".join([head, *(f"  failed: {Path(f).name}: {reason}" for f, reason in self.failed),
+                          *(f"  warning: {line}" for line in self.repeated_lines())])
+
+    def repeated_lines(self) -> list[str]:
+        """One line per ambito and year the dataset holds more than once."""
+        return [f"{ambito} {anno} is in the dataset {len(files)} times ({', '.join(files)}): the example queries "
+                f"keep the latest import, {files[0]}" for ambito, anno, files in self.repeated]
 
     def __str__(self) -> str:
         return self.summary()

@@ -73,8 +73,9 @@ def years_findings(con: "duckdb.DuckDBPyConnection", ambiti: set[str]) -> "tuple
     return Findings(found, plans), previous
 
 
-def store_years(path: str | Path, parquet: bool, ambiti: set[str]) -> int:
-    """Recompute and store the findings across years of ``ambiti``; returns how many were stored."""
+def store_years(path: str | Path, parquet: bool, ambiti: set[str]) -> list[tuple[str, int, list[str]]]:
+    """Recompute and store the findings across years of ``ambiti``; returns each (ambito, anno)
+    of them stored more than once, with its files (the latest import first: the one queries keep)."""
     from .opened import Dataset
     from .rows import years_rows
 
@@ -82,12 +83,16 @@ def store_years(path: str | Path, parquet: bool, ambiti: set[str]) -> int:
         findings, previous = years_findings(dataset.con, ambiti)
         later = [sha for (sha, ambito) in dataset.con.execute("SELECT sha256, ambito FROM plans").fetchall()
                  if ambito and ambito.lower() in ambiti]
+        repeated = [(a, y, list(files)) for a, y, files in dataset.con.execute(
+            "SELECT any_value(ambito), anno, list(file_name ORDER BY imported_at DESC, file_name) FROM plans "
+            "WHERE ambito IS NOT NULL AND anno IS NOT NULL GROUP BY lower(ambito), anno HAVING count(*) > 1 "
+            "ORDER BY 1, 2").fetchall() if a.lower() in ambiti]
     rows = years_rows(findings, previous)
     if parquet:
         _parquet_years(Path(path), later, rows)
     else:
         _duckdb_years(Path(path), later, rows)
-    return len(findings)
+    return repeated
 
 
 def _duckdb_years(path: Path, plans: list[str], rows: "dict[str, pa.Table]") -> None:
