@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..extractors.catalog import SPECS
 from ..extractors.page import LOW_CONFIDENCE
 from ..normalize.numbers import format_italian
 from .findings import Evidence, Finding
@@ -25,7 +26,7 @@ EnteKey = tuple[str, str]  # ("comune", istat) for a Comune, (ente_tipo, ente) f
 
 # Tables that a plan often leaves out because they are empty ("Nessun Ente ha comunicato"):
 # when absent they count as zero units instead of making the rules that use them silent.
-OPTIONAL_EMPTY = frozenset({"d_nuova_edificazione", "e_turnover", "f_conferite_privati"})
+OPTIONAL_EMPTY = frozenset(spec.id for spec in SPECS if spec.absent_is_zero)
 
 
 def num(value: Any) -> int | float | None:

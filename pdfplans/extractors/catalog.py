@@ -66,7 +66,8 @@ SPECS: tuple[TableSpec, ...] = (
               caption=_re(r"carenz\w* manutentiv|stato di fatto")),
     TableSpec("c_ristrutturazione", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente",
               caption=_re(r"ristruttura\w*,? (recupero|e)|riqualificazion|piani e programmi gi\S* formalizzati di ristrut")),
-    TableSpec("d_nuova_edificazione", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, caption=_re(r"nuova edificazion"), may_be_empty=True, key="ente"),
+    TableSpec("d_nuova_edificazione", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente", absent_is_zero=True,
+              caption=_re(r"nuova edificazion")),
     TableSpec(
         "e_libere",
         (ENTE, COMUNE_OPTIONAL, Role("codice_id", ("codice id", "codice", "id alloggio", "codice alloggio", "id", "identificativo"), "code")),
@@ -76,9 +77,9 @@ SPECS: tuple[TableSpec, ...] = (
         may_be_empty=True,
         key="ente",
     ),
-    TableSpec("e_turnover", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente",
+    TableSpec("e_turnover", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente", absent_is_zero=True,
               caption=_re(r"avvicendament|turn\s?-?over|si libereranno")),
-    TableSpec("f_conferite_privati", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente",
+    TableSpec("f_conferite_privati", (ENTE, COMUNE_OPTIONAL, UNITA), UNIT_COLUMNS, may_be_empty=True, key="ente", absent_is_zero=True,
               caption=_re(r"conferit\w*.{0,40}privat|privat\w*.{0,40}conferit")),
     TableSpec(
         "g_assegnabili",

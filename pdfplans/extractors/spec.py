@@ -43,6 +43,7 @@ class TableSpec:
     key: str = "comune"  # role that names the row: rows with nothing here are totals or continuations
     builder: str | None = None  # its own row builder in normalize/builders.py; None: the generic one
     at_groups: bool = False  # rows like "AT 1" with no figures label the rows below them
+    absent_is_zero: bool = False  # often left out when empty: the checks count a missing one as zero units
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
