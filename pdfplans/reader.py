@@ -42,7 +42,7 @@ def read_plan(
     scored = candidates(printed, settings)
     matches = classify(printed, scored, settings)
     if explained is not None:
-        explained.append(explain_tables(file, printed, scored, matches, None, settings.min_score))
+        explained.append(explain_tables(file, printed, scored, matches, None, settings))
     if debug_dir is not None:
         from .extractors.debug import write_debug_images
 
@@ -79,7 +79,7 @@ def explain(
     columns and rows, and every candidate id with its header, caption and value-kind scores."""
     file, _sha256, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
     scored = candidates(printed, settings)
-    return explain_tables(file, printed, scored, classify(printed, scored, settings), page, settings.min_score)
+    return explain_tables(file, printed, scored, classify(printed, scored, settings), page, settings)
 
 
 def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderSettings):

@@ -119,3 +119,12 @@ def test_read_plan_explains_its_own_reading(brescia):
     explained: list = []
     pdfplans.read_plan(SAMPLES / "brescia_ovest_2023.pdf", ocr=False, explained=explained)
     assert len(explained) == 1 and explained[0].text() == brescia[1].text()
+
+
+def test_explanation_names_the_settings_it_was_read_with():
+    from dataclasses import replace
+
+    loose = replace(DEFAULT_SETTINGS, table_gap=2.0)
+    explanation = pdfplans.explain(SAMPLES / "brescia_ovest_2023.pdf", ocr=False, settings=loose)
+    assert explanation.changed_settings == {"table_gap": 2.0}
+    assert "(settings: table_gap=2.0)" in explanation.text().splitlines()[0]

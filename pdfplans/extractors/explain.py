@@ -5,11 +5,12 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .classify import MIN_SCORE, Match
 from .grid import Interval
 from .locate import PrintedTable
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 Box = tuple[float, float, float, float]
 SHOWN = 4  # candidates printed per table besides the chosen ones (all are kept in the data)
@@ -82,6 +83,7 @@ class TableExplanation:
 class Explanation:
     file: str
     tables: list[TableExplanation]
+    changed_settings: dict[str, float] = field(default_factory=dict)  # settings that differ from the defaults
 
     def table(self, table_id: str) -> TableExplanation:
         """The printed table that was read as ``table_id``."""
@@ -91,14 +93,18 @@ class Explanation:
         return found
 
     def text(self) -> str:
-        return "\n\n".join([f"{self.file}: {len(self.tables)} printed tables"] + [t.text() for t in self.tables])
+        head = f"{self.file}: {len(self.tables)} printed tables"
+        if self.changed_settings:
+            head += " (settings: " + ", ".join(f"{k}={v}" for k, v in self.changed_settings.items()) + ")"
+        return "\n\n".join([head] + [t.text() for t in self.tables])
 
     __str__ = text
 
 
 def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], chosen: list[Match],
-                   page: int | None = None, min_score: float = MIN_SCORE) -> Explanation:
+                   page: int | None = None, settings: ReaderSettings = DEFAULT_SETTINGS) -> Explanation:
     """The explanation of every printed table (of ``page`` only, when given)."""
+    min_score = settings.min_score
     winners = {(id(m.table), m.spec.id) for m in chosen}
     taken = {m.spec.id: printed.index(m.table) + 1 for m in chosen}
     out = []
@@ -108,7 +114,9 @@ def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], 
         mine = [m for m in scored if m.table is table]
         candidates = [_candidate(m, (id(table), m.spec.id) in winners, taken, number, min_score) for m in mine]
         out.append(_table(number, table, candidates, min_score))
-    return Explanation(file, out)
+    changed = {f.name: getattr(settings, f.name) for f in fields(settings)
+               if getattr(settings, f.name) != getattr(DEFAULT_SETTINGS, f.name)}
+    return Explanation(file, out, changed)
 
 
 def label(table: PrintedTable, scored: list[Match], chosen: list[Match]) -> str:
