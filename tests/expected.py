@@ -32,3 +32,19 @@ def differences(table_id: str, expected: list[dict], found: list[dict]) -> list[
             if not _same(column, want[column], got.get(column)):
                 out.append(f"{table_id}[{index}].{column}: found {got.get(column)!r}, expected {want[column]!r}")
     return out
+
+
+def expected_name(sample: str) -> str:
+    """The expected set of a rendering: its own, else the plan it renders ("cremonese_2023_alt")."""
+    name = sample.split("__")[0]
+    while not (SAMPLES / "expected" / name).is_dir() and "_" in name:
+        name = name.rsplit("_", 1)[0]
+    return name
+
+
+def expected_tables(name: str) -> list[str]:
+    """Ids of the tables transcribed for ``name``, in canonical order."""
+    from pdfplans.schema import TABLE_IDS
+
+    present = {p.stem for p in (SAMPLES / "expected" / name).glob("*.csv")}
+    return [t for t in TABLE_IDS if t in present]

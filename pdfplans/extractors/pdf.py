@@ -144,6 +144,7 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
     """Group characters into words: a printed or generated space, a gap, or a new line ends a word."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
     words: list[Word] = []
     chars: list[str] = []
@@ -167,30 +168,59 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
         if chars:
             same_line = c_top < bottom - 0.3 * (bottom - top) and c_bottom > top + 0.3 * (bottom - top)
             if same_line and c_x0 >= last_x0 - 0.5 and c_x0 - x1 <= _WORD_GAP * size:
-                chars.append(chr(code))
+                chars.append(_printed(code))
                 last_x0 = c_x0
                 x1 = max(x1, c_x1)
                 top, bottom = min(top, c_top), max(bottom, c_bottom)
                 continue
             words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
-        chars = [chr(code)]
+        chars = [_printed(code)]
         x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
         last_x0 = c_x0
-        size = pdfium_c.FPDFText_GetFontSize(raw, index) or (c_bottom - c_top)
+        size = _font_size(raw, index, matrix) or (c_bottom - c_top)
         bold = _is_bold(raw, index, font_name)
     if chars:
         words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
     return [w for w in words if w.text.strip()]
 
 
+# Ghostscript's pdfwrite writes the Unicode of a ligature glyph little-endian: "ti" becomes
+# U+7400 U+6900, ideographs that an Italian plan never prints; for a three-letter ligature it adds
+# the last two letters into one byte ("ffi": U+6600 U+CF00, 0xCF = ord("f") + ord("i")).
+_SUMMED_TAILS = {ord(a) + ord(b): a + b for a, b in ("fi", "fl", "ti", "ft", "tt")}
+
+
+def _printed(code: int) -> str:
+    """The text of one character code, with the byte-swapped letters of re-printed ligatures repaired."""
+    high = code >> 8
+    if code & 0xFF or high < 0x41:
+        return chr(code)
+    if high <= 0x7A and chr(high).isalpha():
+        return chr(high)
+    return _SUMMED_TAILS.get(high, chr(code)) if 0xAC <= high <= 0xF8 else chr(code)
+
+
+def _font_size(raw, index: int, matrix) -> float:
+    """The printed size: the font size times the scale of the character's full matrix. Re-printed
+    files often set the font at size 1 and carry the real size in the text matrix."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    return size
+
+
+_BOLD_NAMES = (b"bold", b"black", b"heavy", b"demi", b"semibold")
+
+
 def _is_bold(raw, index: int, buffer) -> bool:
-    """Bold type: by weight when the font says it, else by name (subset fonts often report 400)."""
-    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
-        return True
+    """Bold type: by the font's name when it has one, else by its weight. Subset fonts often report
+    weight 400 whatever they are, and re-printers estimate a weight (720 for a regular serif)."""
     flags = ctypes.c_int()
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
     name = buffer.value.lower() if 0 < length <= len(buffer) else b""
-    return b"bold" in name or b"black" in name or b"heavy" in name or bool(flags.value & 0x40000)
+    if any(word in name for word in _BOLD_NAMES) or flags.value & 0x40000:
+        return True
+    return not name.strip() and pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
 
 
 def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits, transform) -> list[Rule]:

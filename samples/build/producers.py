@@ -1,0 +1,158 @@
+"""Pass a sample PDF through other PDF producers, as offices do when they print a plan to PDF again.
+
+Each producer is a Debian-packaged tool run on the sample; the result keeps the sample's text and
+layout but the text layer is written the producer's way (font size 1 with the size in the text
+matrix, space glyphs of zero width or none, other text runs, rules drawn as images):
+
+- ``gs``: Ghostscript's pdfwrite device (what virtual PDF printers are built on);
+- ``cairo``: poppler's ``pdftocairo -pdf`` (what a viewer's cairo print dialog writes);
+- ``mutool``: mupdf's ``mutool clean`` with sanitised content streams;
+- ``chromium``: poppler's ``pdftohtml -c`` (positioned text over a background image of the
+  drawings) printed by headless Chromium, one PDF page per page of the sample.
+
+    python samples/build/producers.py                   # every text sample × every producer
+    python samples/build/producers.py gs cairo          # only these producers
+    python samples/build/producers.py --sample cremonese_2023 chromium
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent
+OUT = SAMPLES / "producers"
+# text samples only: the scan has no text layer to re-print
+TEXT_SAMPLES = [
+    "cremonese_2023", "cremonese_2023_alt", "cremonese_2023_borderless", "cremonese_2023_reportlab",
+    "cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023",
+]
+TIMEOUT = 180
+
+
+def _run(args: list[str], cwd: Path | None = None) -> None:
+    subprocess.run(args, check=True, capture_output=True, timeout=TIMEOUT, cwd=cwd)
+
+
+def ghostscript(src: Path, out: Path) -> Path:
+    _run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-sOutputFile={out}", str(src)])
+    return out
+
+
+def cairo(src: Path, out: Path) -> Path:
+    _run(["pdftocairo", "-pdf", str(src), str(out)])
+    return out
+
+
+def mutool(src: Path, out: Path) -> Path:
+    # clean with sanitised content streams: every page's drawing operators parsed and written again
+    # (mutool convert's PDF device would be a deeper re-rendering, but mupdf 1.21 writes its fonts
+    # without a usable ToUnicode map: no reader, pdftotext included, gets the text back)
+    _run(["mutool", "clean", "-gggg", "-s", "-c", str(src), str(out)])
+    return out
+
+
+_PAGE_DIV = re.compile(r'<div id="page(\d+)-div" style="position:relative;width:(\d+)px;height:(\d+)px;">')
+_FONT = re.compile(r"font-family:(?:[A-Z]{6}\+)?([^;]+);")
+ZOOM = 4  # pdftohtml rounds font sizes to whole pixels: draw them large, print them zoomed out
+
+
+def _installed_families() -> dict[str, str]:
+    """Installed font families by their name without spaces ("DejaVuSerif" -> "DejaVu Serif")."""
+    out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True).stdout
+    families = {f.strip() for line in out.splitlines() for f in line.split(",")}
+    return {f.replace(" ", "").lower(): f for f in families if f}
+
+
+def _family(name: str, installed: dict[str, str]) -> str:
+    """The installed family of a PDF font name ("Carlito-Bold", "LiberationSans-BoldItalic", "ArialMT")."""
+    base = re.sub(r"[-,](Bold|Italic|Oblique|Regular|BoldItalic|BoldOblique)$", "", name.strip())
+    base = re.sub(r"(MT|PS|PSMT)$", "", base)
+    family = installed.get(base.replace(" ", "").lower())
+    return f'"{family}", serif' if family else "serif"
+
+
+def _page_widths(pdf: Path) -> list[float]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return [document[i].get_size()[0] for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def _paged_html(html: str, widths: list[float]) -> str:
+    """One printed page per page div, each of the sample page's size in points (a landscape annex
+    stays landscape), the text in the sample's own fonts where they are installed."""
+    installed = _installed_families()
+    sizes: list[str] = []
+
+    def page(match: re.Match) -> str:
+        number, width, height = match.groups()
+        per_point = int(width) / widths[int(number) - 1]  # pixels pdftohtml drew per point
+        sizes.append(f"@page p{number} {{ size: {int(width) / per_point:.2f}pt {int(height) / per_point:.2f}pt; margin: 0; }}")
+        return (f'<div id="page{number}-div" style="position:relative;width:{width}px;height:{height}px;'
+                f'page: p{number};zoom:{1 / (0.75 * per_point):.6f};overflow:hidden">')  # a CSS px is 0.75 pt
+
+    # a page change is a page break; anything between the page divs would print a blank page
+    body = _PAGE_DIV.sub(page, re.sub(r'<a name="\d+"></a>', "", html))
+    body = _FONT.sub(lambda m: f"font-family:{_family(m.group(1), installed)};", body)
+    style = "<style>body{margin:0;background:#fff} " + " ".join(sizes) + "</style>"
+    return body.replace("</head>", style + "</head>", 1).replace('bgcolor="#A0A0A0"', "")
+
+
+def chromium_binary() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return name
+    raise FileNotFoundError("no chromium on PATH")
+
+
+def chromium(src: Path, out: Path) -> Path:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        _run(["pdftohtml", "-c", "-s", "-noframes", "-q", "-zoom", str(ZOOM), str(src), str(work / "plan")])
+        html = work / "plan.html"
+        html.write_text(_paged_html(html.read_text(encoding="utf-8", errors="replace"), _page_widths(src)), encoding="utf-8")
+        _run([chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+              f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={out}", html.as_uri()])
+    return out
+
+
+PRODUCERS = {"gs": ghostscript, "cairo": cairo, "mutool": mutool, "chromium": chromium}
+
+
+def output_path(sample: str, producer: str) -> Path:
+    return OUT / f"{sample}__{producer}.pdf"
+
+
+def build(sample: str, producer: str) -> Path:
+    OUT.mkdir(exist_ok=True)
+    return PRODUCERS[producer](SAMPLES / f"{sample}.pdf", output_path(sample, producer))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("producers", nargs="*", help=f"some of {list(PRODUCERS)} (default: all)")
+    parser.add_argument("--sample", action="append", choices=TEXT_SAMPLES)
+    args = parser.parse_args(argv)
+    unknown = set(args.producers) - set(PRODUCERS)
+    if unknown:
+        parser.error(f"unknown producer(s) {sorted(unknown)}")
+    for sample in args.sample or TEXT_SAMPLES:
+        for producer in args.producers or list(PRODUCERS):
+            path = build(sample, producer)
+            print(f"{path.relative_to(SAMPLES.parent)} ({path.stat().st_size / 1e3:.0f} kB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
