@@ -89,6 +89,21 @@ def _page_widths(pdf: Path) -> list[float]:
         document.close()
 
 
+def _font_classes(html: str) -> str:
+    """CSS for every font class used. pdftohtml names a class after its page and font ("ft36": page 3,
+    font 6) but defines it only on the page where the font first appears."""
+    fonts: dict[str, str] = {}
+    used: set[str] = set()
+    for number, chunk in re.findall(r"<!-- Page (\d+) -->(.*?)(?=<!-- Page \d+ -->|$)", html, flags=re.DOTALL):
+        for name, css in re.findall(r"\.ft(\d+)\{([^}]*)\}", chunk):
+            if name.startswith(number):
+                fonts[name[len(number):]] = css
+        used |= {(number, name) for name in re.findall(r'class="ft(\d+)"', chunk)}
+    rules = [f".ft{name}{{{fonts[name[len(page):]]}}}" for page, name in sorted(used)
+             if name.startswith(page) and name[len(page):] in fonts]
+    return "\n".join(rules)
+
+
 def _paged_html(html: str, widths: list[float]) -> str:
     """One printed page per page div, each of the sample page's size in points (a landscape annex
     stays landscape), the text in the sample's own fonts where they are installed."""
@@ -98,14 +113,19 @@ def _paged_html(html: str, widths: list[float]) -> str:
     def page(match: re.Match) -> str:
         number, width, height = match.groups()
         per_point = int(width) / widths[int(number) - 1]  # pixels pdftohtml drew per point
-        sizes.append(f"@page p{number} {{ size: {int(width) / per_point:.2f}pt {int(height) / per_point:.2f}pt; margin: 0; }}")
-        return (f'<div id="page{number}-div" style="position:relative;width:{width}px;height:{height}px;'
-                f'page: p{number};zoom:{1 / (0.75 * per_point):.6f};overflow:hidden">')  # a CSS px is 0.75 pt
+        w_pt, h_pt = int(width) / per_point, int(height) / per_point
+        sizes.append(f"@page p{number} {{ size: {w_pt:.2f}pt {h_pt:.2f}pt; margin: 0; }}")
+        closing = "</div>" if number != "1" else ""  # the previous page's sheet
+        return (f'{closing}<div style="page: p{number};width:{w_pt:.2f}pt;height:{h_pt:.2f}pt;overflow:hidden">'
+                f'<div id="page{number}-div" style="position:relative;width:{width}px;height:{height}px;'
+                f'transform:scale({1 / (0.75 * per_point):.6f});transform-origin:0 0">')  # a CSS px is 0.75 pt
 
     # a page change is a page break; anything between the page divs would print a blank page
-    body = _PAGE_DIV.sub(page, re.sub(r'<a name="\d+"></a>', "", html))
+    body = _PAGE_DIV.sub(page, re.sub(r'<a name="\d+"></a>', "", html)).replace("</body>", "</div></body>")
+    # pdftohtml wraps its page styles in <!-- -->, which Chromium does not read inside <body>
+    body = re.sub(r"<style([^>]*)>\s*<!--(.*?)-->\s*</style>", r"<style\1>\2</style>", body, flags=re.DOTALL)
     body = _FONT.sub(lambda m: f"font-family:{_family(m.group(1), installed)};", body)
-    style = "<style>body{margin:0;background:#fff} " + " ".join(sizes) + "</style>"
+    style = f"<style>body{{margin:0;background:#fff}} {' '.join(sizes)}\n{_font_classes(body)}</style>"
     return body.replace("</head>", style + "</head>", 1).replace('bgcolor="#A0A0A0"', "")
 
 
