@@ -8,7 +8,10 @@ matrix, space glyphs of zero width or none, other text runs, rules drawn as imag
 - ``cairo``: poppler's ``pdftocairo -pdf`` (what a viewer's cairo print dialog writes);
 - ``mutool``: mupdf's ``mutool clean`` with sanitised content streams;
 - ``chromium``: poppler's ``pdftohtml -c`` (positioned text over a background image of the
-  drawings) printed by headless Chromium, one PDF page per page of the sample.
+  drawings) printed by headless Chromium, one PDF page per page of the sample;
+- ``html``: the sample's own document model written as an HTML page with real tables
+  (``render_html.py``) and printed by Chromium: the browser's table layout, ``thead`` repeated,
+  tables split between rows onto other pages.
 
     python samples/build/producers.py                   # every text sample × every producer
     python samples/build/producers.py gs cairo          # only these producers
@@ -147,7 +150,33 @@ def chromium(src: Path, out: Path) -> Path:
     return out
 
 
-PRODUCERS = {"gs": ghostscript, "cairo": cairo, "mutool": mutool, "chromium": chromium}
+# the layout of each cremonese_2023 rendering in samples/build/layouts.py
+_SEED_LAYOUTS = {"cremonese_2023": "main", "cremonese_2023_alt": "alt", "cremonese_2023_borderless": "borderless",
+                 "cremonese_2023_reportlab": "reportlab"}
+
+
+def document(sample: str):
+    """The document model a sample was rendered from (samples/build/plan_doc.py)."""
+    if sample in _SEED_LAYOUTS:
+        from layouts import LAYOUTS
+        from seed_to_doc import build_document
+
+        return build_document(SAMPLES / "source" / "cremonese_2023.txt", LAYOUTS[_SEED_LAYOUTS[sample]])
+    import synthetic
+
+    data = synthetic.load(sample)
+    make = synthetic.cremonese_document if data["template"] == "cremonese_seed" else synthetic.generic_document
+    return make(data)
+
+
+def html(src: Path, out: Path) -> Path:
+    """Not a re-print: the sample's own document laid out as a web page and printed by the browser."""
+    from render_html import build_pdf
+
+    return build_pdf(document(src.stem), out, chromium_binary())
+
+
+PRODUCERS = {"gs": ghostscript, "cairo": cairo, "mutool": mutool, "chromium": chromium, "html": html}
 
 
 def output_path(sample: str, producer: str) -> Path:
