@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # tesseract (+ Italian data): OCR of scanned plans; poppler-utils: pdftotext/pdftoppm used by tests;
-# qpdf: the encrypted-PDF test; chromium: the HTML report test and screenshot.
-packages=(tesseract-ocr tesseract-ocr-ita poppler-utils qpdf chromium fonts-dejavu-core)
+# qpdf: the encrypted-PDF test; chromium: the HTML report test and screenshot; ghostscript and
+# mupdf-tools: the re-printed samples of tests/test_producers.py.
+packages=(tesseract-ocr tesseract-ocr-ita poppler-utils qpdf chromium fonts-dejavu-core ghostscript mupdf-tools)
 if [[ "${1:-}" == "--samples" ]]; then
   packages+=(libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-dejavu fonts-liberation)
 fi

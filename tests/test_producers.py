@@ -1,0 +1,69 @@
+"""Every text sample printed to PDF again by other producers gives the sample's expected tables.
+
+The re-prints are made at test time by the project's own builder (samples/build/producers.py):
+Ghostscript's pdfwrite (font size 1 nowhere, but its own font weights and ligatures written
+byte-swapped), poppler's pdftocairo (font size 1 with the real size in the text matrix) and mupdf's
+clean with sanitised content streams. Their tables are compared cell by cell with the original
+sample's transcription (samples/expected/...).
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+
+from expected import SAMPLES, differences, expected_name, expected_tables, load_expected
+from pdfplans import read_plan
+
+sys.path.insert(0, str(SAMPLES / "build"))
+from producers import PRODUCERS, TEXT_SAMPLES  # noqa: E402
+
+FAST = {"gs": "gs", "cairo": "pdftocairo", "mutool": "mutool"}  # producer -> the tool it needs
+# known misreadings, named so that they are seen (strict: a fix makes the test say so)
+KNOWN = {
+    ("cremonese_2023_reportlab", "gs"): "misure_sostegno: two cells of the prose table read differently",
+}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    return tmp_path_factory.mktemp("producers")
+
+
+@pytest.mark.parametrize("producer", list(FAST))
+@pytest.mark.parametrize("sample", TEXT_SAMPLES)
+def test_reprinted_sample_gives_its_tables(corpus, request, sample, producer):
+    if shutil.which(FAST[producer]) is None:
+        pytest.skip(f"{FAST[producer]} not installed (scripts/setup.sh installs it)")
+    if (sample, producer) in KNOWN:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN[sample, producer], strict=True))
+    pdf = PRODUCERS[producer](SAMPLES / f"{sample}.pdf", corpus / f"{sample}__{producer}.pdf")
+    plan = read_plan(pdf)
+    name = expected_name(sample)
+    ids = expected_tables(name)
+    assert [t for t in ids if t not in plan.tables] == []
+    problems = [d for t in ids for d in differences(t, load_expected(name, t), plan[t].records)]
+    assert problems == []
+
+
+def test_cairo_really_prints_size_one(corpus):
+    """The premise of the fix: pdftocairo writes every glyph at font size 1 (the real size in the
+    matrix), and the reader still measures the printed size."""
+    if shutil.which("pdftocairo") is None:
+        pytest.skip("pdftocairo not installed")
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from pdfplans.extractors.pdf import open_pdf, read_pages
+
+    pdf = PRODUCERS["cairo"](SAMPLES / "cremonese_2023.pdf", corpus / "size_one.pdf")
+    document = pdfium.PdfDocument(str(pdf))
+    textpage = document[8].get_textpage()
+    assert raw.FPDFText_GetFontSize(textpage.raw, 0) == pytest.approx(1.0)
+    textpage.close()
+    document.close()
+    reopened, _ = open_pdf(pdf)
+    words = next(p for p in read_pages(reopened, str(pdf), []) if p.number == 9).words
+    reopened.close()
+    assert 9.0 <= words[0].size <= 11.0  # the seed's tables are printed in 10 pt
