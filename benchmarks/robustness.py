@@ -8,6 +8,10 @@ extracted and compared cell by cell with samples/expected/cremonese_2023.
     .venv/bin/python benchmarks/robustness.py 1 2 3            # LibreOffice renderings, seeds 1..3
     .venv/bin/python benchmarks/robustness.py --reportlab 1 2  # reportlab renderings
     .venv/bin/python benchmarks/robustness.py --keep DIR 7     # keep the PDFs to look at them
+    .venv/bin/python benchmarks/robustness.py --producers gs,cairo,mutool,html 1 2 3   # re-printed too
+
+Each rendering is then passed, drawn from the seed as well, through one of ``--producers``
+(samples/build/producers.py; "none" keeps the renderer's own PDF; default none,gs,cairo,mutool).
 
 LibreOffice comes with `scripts/setup.sh --samples`. A seed whose layout cannot be drawn (reportlab
 refuses a word wider than its column) is reported and skipped.
@@ -88,7 +92,14 @@ def main() -> int:
     parser.add_argument("seeds", nargs="+", type=int)
     parser.add_argument("--reportlab", action="store_true", help="render with reportlab instead of LibreOffice")
     parser.add_argument("--keep", type=Path, help="keep the rendered PDFs in this folder")
+    parser.add_argument("--producers", default="none,gs,cairo,mutool",
+                        help="comma-separated producers to draw from (none = the renderer's PDF as it is)")
     args = parser.parse_args()
+    from producers import PRODUCERS
+
+    choices = args.producers.split(",")
+    shares: list[float] = []
+    lost = 0
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -100,15 +111,22 @@ def main() -> int:
             except Exception as error:  # a layout the renderer refuses is not a reader failure
                 print(f"{layout.name}: not drawn ({str(error)[:90]})")
                 continue
+            producer = random.Random(f"producer {seed}").choice(choices)
+            if producer != "none":
+                pdf = PRODUCERS[producer](pdf, pdf.with_name(f"{pdf.stem}__{producer}.pdf"))
             drawn += 1
             cells, wrong, shown = score(pdf)
             exact += wrong == 0
+            shares.append(100 * (cells - wrong) / cells)
+            lost += sum(1 for line in shown if line.endswith("not found"))
             style = f"{layout.font_name} {layout.font_pt}/{layout.table_font_pt} pt, borders {layout.borders}, " \
-                    f"header repeated {layout.repeat_header}"
+                    f"header repeated {layout.repeat_header}, producer {producer}"
             print(f"{layout.name}: {cells - wrong}/{cells} cells right  ({style})")
             for line in shown[:4]:
                 print(f"    {line[:150]}")
         print(f"{exact} of {drawn} renderings exact")
+        if shares:
+            print(f"mean {sum(shares) / len(shares):.2f}% of cells, lowest {min(shares):.2f}%, {lost} tables lost")
     return 0
 
 
