@@ -8,6 +8,8 @@ from ..page import LOW_CONFIDENCE, Rule, Word
 _ZERO_LIKE = frozenset("oO0°")
 _DIGIT_LIKE = {"o": "0", "O": "0", "°": "0", "I": "1", "l": "1", "|": "1", "i": "1", "S": "5", "s": "5"}
 _BRACKETED = re.compile(r"^[\[(\{]([^\[\](){}]{1,2})[\])\}]$")
+# a ringed zero whose "(" was read as a "1" ("10)") or lost ("0)", "(0"): only alone in a cell
+_HALF_RINGED = re.compile(r"^(?:[\[(\{]|1(?=.[\])\}]))?([oO0°])[\])\}]?$")
 _NUMBER = re.compile(r"^[-+]?\d[\d.,]*%?$")
 _PIPE_WORD = re.compile(r"\|(?=[a-zà-ù.])|(?<=[A-Za-zà-ù])\|")
 _DOLLAR = re.compile(r"(?<=[A-Z])S?\$(?=[A-Z0-9])")
@@ -20,7 +22,8 @@ def clean_line(words: list[Word], rules: list[Rule]) -> list[Word]:
       ("1" alone in a cell), inside or before lowercase it is "l" ("|.r." → "l.r.");
     - "$" between capitals and digits is an "S" ("BS$165714" → "BS165714");
     - a token alone in its cell (ruled, or set apart by column gaps) that is one glyph like a
-      digit ("o", "(0)", "[o]") is that digit: tesseract rings a lone small "0" with brackets;
+      digit ("o", "(0)", "[o]", "10)": its "(" read "1") is that digit: tesseract rings a lone small "0"
+      with brackets;
     - "AT S" of a group label is "AT 5", and "AT1" is "AT" "1" (tesseract drops the narrow space).
     A word changed this way keeps a confidence under ``LOW_CONFIDENCE``: it is warned about.
     """
@@ -63,6 +66,8 @@ def _split_label(word: Word, alone: bool) -> list[Word]:
 
 
 def _as_digit(text: str) -> str:
+    if _HALF_RINGED.match(text):
+        return "0"
     inner = _BRACKETED.match(text)
     core = inner.group(1) if inner else text
     if len(core) == 1 and core in _ZERO_LIKE:
