@@ -230,3 +230,51 @@ def test_only_pages_without_text_are_ocred(tmp_path, monkeypatch):
     assert pages[1].ocr and {"CREMONA", "PESSINA"} <= {w.text for w in pages[1].words}
     assert all(w.confidence is not None for w in pages[1].words)
     assert len([r for r in pages[1].rules if r.horizontal]) == 4
+
+
+# -- pages scanned sideways or upside down ----------------------------------------------------
+@pytest.mark.parametrize("quarter", [90, 180, 270])
+def test_a_turned_page_is_read_like_the_upright_one(turned_table, quarter):
+    """The table page fed turned by a quarter, a half, three quarters: same words, same places."""
+    upright, centres = turned_table
+    page, _ = _table_page()
+    fed = page.rotate(quarter, expand=True, fillcolor=250).rotate(0.7, resample=Image.BICUBIC, fillcolor=250)
+    result = ocr.read_image(np.asarray(fed), 1, DPI)
+    assert result.turned == quarter
+    found = {w.text: w for w in result.words}
+    for text, (cx, cy) in centres.items():  # in the points of the page turned upright
+        assert text in found, f"{text!r} not read; read {sorted(found)}"
+        assert abs((found[text].x0 + found[text].x1) / 2 - cx) < 3.0 and abs(found[text].center_y - cy) < 3.0
+    assert len([r for r in result.rules if r.horizontal]) == len([r for r in upright.rules if r.horizontal]) == 4
+
+
+@pytest.mark.parametrize("quarter, sideways", [(0, False), (90, True), (180, False), (270, True)])
+def test_direction_of_text_lines(quarter, sideways):
+    page = Image.new("L", (1400, 1000), 245)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 30)
+    for row in range(12):
+        draw.text((60, 60 + 70 * row), "COMUNE DI PESSINA 12 0 3 alloggi sfitti %d" % row, font=font, fill=10)
+    turned = np.asarray(page.rotate(quarter, expand=True, fillcolor=245))
+    assert ocr.orient.runs_vertically(turned, DPI) is sideways
+
+
+def test_upright_pages_are_read_once(monkeypatch):
+    """An upright page pays no second reading: only a doubtful one is read again turned."""
+    page, _ = _table_page()
+    calls: list[int] = []
+    real = ocr.read_upright
+
+    def spy(gray, *args, **kwargs):
+        calls.append(gray.shape[0])
+        return real(gray, *args, **kwargs)
+
+    monkeypatch.setattr(ocr, "read_upright", spy)
+    assert ocr.read_image(np.asarray(page), 1, DPI).turned == 0
+    assert len(calls) == 1
+
+
+def test_a_ringed_zero_read_with_a_one_is_a_zero():
+    row = _line(("COMUNE", 40, 80), ("10)", 150, 157), ("0)", 200, 205), ("10", 260, 268), ("12)", 300, 310))
+    texts = [w.text for w in ocr.clean_line(row, [])]
+    assert texts == ["COMUNE", "0", "0", "10", "12)"]

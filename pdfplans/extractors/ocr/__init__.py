@@ -25,6 +25,7 @@ from ... import progress
 from ...errors import PlanWarning
 from .. import cancel
 from ..page import LOW_CONFIDENCE, PageContent, Rule, Word
+from . import orient
 from .cleanup import clean_line
 from .image import (
     DPI,
@@ -44,7 +45,7 @@ from .tesseract import LANGUAGE, lines_from_tsv, run_tesseract, tesseract_proble
 
 PSM = 6  # one uniform block: with rules erased, best on table pages (measured against 4, 11, 3: docs/ocr.md)
 __all__ = ["DPI", "LANGUAGE", "LOW_CONFIDENCE", "PSM", "PageImage", "clean_line", "estimate_skew",
-           "lines_from_tsv", "read_image", "read_pages", "render_page", "tesseract_problem"]
+           "lines_from_tsv", "orient", "read_image", "read_upright", "read_pages", "render_page", "tesseract_problem"]
 
 
 @dataclass
