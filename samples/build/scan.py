@@ -37,14 +37,16 @@ def degrade(page: Image.Image, rng: np.random.Generator, max_angle: float = 0.9,
 
 
 def scan_pdf(src: Path, out: Path, seed: int = 2023, quality: int = 60, *, dpi: int = DPI,
-             turns: dict[int, int] | None = None, bilevel: bool = False, title: str | None = None) -> Path:
-    """Scan every page of ``src`` into ``out``; ``turns`` maps 1-based page numbers to quarter turns."""
+             turns: dict[int, int] | None = None, bilevel: bool = False, title: str | None = None,
+             pages: list[int] | None = None) -> Path:
+    """Scan the ``pages`` of ``src`` (1-based; default all) into ``out``; ``turns`` maps page numbers
+    of ``src`` to the counter-clockwise quarter turn the page was fed with."""
     rng = np.random.default_rng(seed)
     pdf = pdfium.PdfDocument(str(src))
-    pages: list[Image.Image] = []
+    images: list[Image.Image] = []
     blur = 0.85 * dpi / DPI  # the same optics, in pixels of this resolution
     try:
-        for i in range(len(pdf)):
+        for i in [p - 1 for p in pages] if pages else range(len(pdf)):
             img = pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             turn = (turns or {}).get(i + 1, 0)
             if turn:
@@ -52,12 +54,12 @@ def scan_pdf(src: Path, out: Path, seed: int = 2023, quality: int = 60, *, dpi: 
             page = degrade(img, rng, blur=blur)[0]
             if bilevel:  # the scanner's own fixed threshold, half way between paper and ink
                 page = page.point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.Dither.NONE)
-            pages.append(page)
+            images.append(page)
     finally:
         pdf.close()
     fixed = time.gmtime(1673861400)  # 2023-01-16 09:30 UTC, the "scan" date, fixed for reproducibility
     options = {} if bilevel else {"quality": quality}  # CCITT G4 has no quality setting
-    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=dpi, **options,
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, **options,
                   title=title or "Piano annuale 2023 (scansione)",
                   producer="pdfplans samples scan.py", creationDate=fixed, modDate=fixed)
     return out
