@@ -141,7 +141,9 @@ def read_image(
     confidence = reading_confidence(page.words)
     if confidence is not None and confidence < DOUBTFUL:
         other = read_upright(turned(gray, first + 180), number, dpi, psm=psm, binary=binary)
-        if (reading_confidence(other.words) or 0.0) > confidence:
+        # a good reading the other way round, not one merely less bad: a contents page whose dot
+        # leaders read as garbage stays as it is
+        if (reading_confidence(other.words) or 0.0) >= DOUBTFUL:
             other.turned = (180 - first) % 360
             page = other
     return page

@@ -10,7 +10,9 @@ sheet put in the feeder the wrong way round comes back upside down. Two cheap si
   many upright, 0.2 to 0.25 sideways);
 - *upside down* text reads as garbage: tesseract's median confidence on the words of three or more
   letters falls from above 90 to under 30, so a page read under ``DOUBTFUL`` is read again turned
-  by a half turn, and the better reading is kept. Upright pages, nearly all of them, pay nothing.
+  by a half turn, and that reading is kept when it is a good one (over ``DOUBTFUL`` itself: a
+  contents page whose dot leaders read as garbage reads no better upside down, 11 against 13).
+  Upright pages, nearly all of them, pay nothing.
 """
 from __future__ import annotations
 
