@@ -35,15 +35,36 @@ class Match:
 
 
 def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSettings) -> float:
-    """1 when the nearest caption line says what the spec is, less the farther up it is."""
+    """1 when the nearest caption line says what the spec is, less the farther up it is. A title
+    of the table's own that names a table (its title row, or the line just above it set apart
+    from the prose) outranks the narrative above it: then that is not read."""
     if spec.caption is None:
         return 0.0
-    texts = [title] if title else []
-    texts += [line.text for line in reversed(caption)]
+    if title and _names_a_table(title):
+        texts = [title]
+    elif caption and _stands_apart(caption, s) and _names_a_table(caption[-1].text):
+        texts = [title, caption[-1].text] if title else [caption[-1].text]
+    else:
+        texts = ([title] if title else []) + [line.text for line in reversed(caption)]
     for distance, text in enumerate(texts[:s.caption_lines]):
         if spec.caption.search(normalize_text(text)) or spec.caption.search(text):
             return max(s.caption_floor, 1.0 - s.caption_decay * distance)
     return 0.0
+
+
+def _stands_apart(caption: list[Line], s: ReaderSettings) -> bool:
+    """The caption line nearest the table is a paragraph of its own: first of its page's caption,
+    or a paragraph's white above it."""
+    if len(caption) < 2 or caption[-2].page != caption[-1].page:
+        return True
+    return caption[-1].top - caption[-2].bottom >= s.paragraph_gap * caption[-1].size
+
+
+def _names_a_table(text: str) -> bool:
+    """Some spec's caption words are in ``text``."""
+    folded = normalize_text(text)
+    return any(spec.caption is not None and (spec.caption.search(folded) or spec.caption.search(text))
+               for spec in SPECS)
 
 
 def _kind_score(spec: TableSpec, table: PrintedTable, roles: dict[str, int], s: ReaderSettings) -> float:
@@ -159,7 +180,8 @@ def _sentences(narrative: list[Line]) -> list[tuple[str, Line]]:
     text, start = "", None
     previous: Line | None = None
     for line in narrative:
-        new_paragraph = previous is None or line.page != previous.page or not 0 <= line.top - previous.bottom < 0.8 * line.size
+        new_paragraph = (previous is None or line.page != previous.page
+                         or not 0 <= line.top - previous.bottom < DEFAULT_SETTINGS.paragraph_gap * line.size)
         if new_paragraph and text and start is not None:
             out.append((text, start))  # a caption without a full stop ends with its paragraph
             text, start = "", None

@@ -174,7 +174,7 @@ class RegionFinder:
         body_lines = [l for s in segments for l in s.lines]
         if not body_lines:
             return None, start + max(1, len(header_lines))
-        table = Region(header_lines, segments, before[-self.settings.caption_lines:])
+        table = Region(header_lines, segments, caption_above(before, first, self.settings.caption_lines))
         return table, index
 
     def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
@@ -232,6 +232,18 @@ class RegionFinder:
             count += 1
         return count
 
+
+
+def caption_above(before: list[Line], first: Line, count: int) -> list[Line]:
+    """The narrative lines kept as the caption of a table starting at ``first``, nearest last: those
+    above it on its own page. Only a table that opens its page takes the last lines of the page
+    before (a caption the page break parted from its table): the end of a page of prose above a
+    table on the next page with prose of its own is no caption of it."""
+    same_page = [line for line in before if line.page == first.page]
+    if same_page or not before:
+        return same_page[-count:]
+    last_page = before[-1].page
+    return [line for line in before if line.page == last_page][-count:]
 
 
 def find_regions(lines: list[list[Line]], rules: dict[int, list[Rule]], vocabulary: frozenset[str],

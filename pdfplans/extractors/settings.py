@@ -107,6 +107,9 @@ class ReaderSettings:
     """caption score lost for each line the matching caption stands further above the table."""
     caption_floor: float = 0.3
     """the least caption score of a matching caption line, however far up."""
+    paragraph_gap: float = 0.8
+    """sizes of white between two lines of narrative that start a new paragraph (a caption line set
+    apart from the prose above is a title of its own)."""
     uncaptioned_factor: float = 0.5
     """score kept by a table without its caption, for ids told apart by caption (b, c, d, j...)."""
     few_columns_factor: float = 0.5
