@@ -30,6 +30,13 @@ PLANTED = {
     "brescia_ovest_2023": {
         ("a_row_sum", "Comune di Travagliato", "alloggi_totali", 85, 86),  # 86 printed with 80 SAP + 5 SAS
     },
+    "mantova_2023": {
+        ("g_row_sum", "Comune di Curtatone", "totale", 3, 4),  # 1 + 1 + 1 printed with totale 4
+        ("g_total", None, "totale", 45, 44),  # the TOTALE row's 44 is the sum of the parts, not of the totale column
+    },
+    "lodi_2023": {
+        ("fondi_comuni_total", None, "fondo_eur", 151500.0, 152500.0),  # TOTALE printed 152.500,00
+    },
 }
 
 

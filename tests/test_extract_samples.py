@@ -126,7 +126,9 @@ def test_df_types(plans):
 # Synthetic plans of other years, another ambito (two provinces, own abbreviations) and another
 # template (numbered chapters, merged indigenza / forze di polizia table, protocol stamp on every
 # page, table of contents, population by age band, k missing): see samples/README.md.
-SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023"]
+# Two more templates: numbered chapters with g printed before its parts (Mantova); named sections
+# without letters or numbers, SAT before indigenza, a cooperative, fund tables, no k (Lodi).
+SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023"]
 
 
 @pytest.fixture(scope="session")
@@ -160,3 +162,29 @@ def test_protocol_stamp_and_table_of_contents_are_never_rows(synthetic_plans):
         for cells in table.cells:
             for cell in cells.values():
                 assert "Prot." not in cell.text and "....." not in cell.text
+
+
+def test_g_printed_before_its_parts_is_g(synthetic_plans):
+    plan = synthetic_plans["mantova_2023"]
+    g = plan["g_assegnabili"]
+    # its caption names every part ("carenza manutentiva, da ristrutturazione, ... conferite da privati"):
+    # it is their sum, not one of them; the parts follow on their own captions
+    assert g.pages == [2] and len(g) == 11
+    assert plan["b_carenza_manutentiva"].pages[0] >= g.pages[-1]
+    for tid in ("d_nuova_edificazione", "e_turnover", "f_conferite_privati"):
+        assert len(plan[tid]) == 0 and plan[tid].pages  # said empty in a sentence, which is cited
+
+
+def test_names_of_the_plans_own_comuni_win(synthetic_plans):
+    plan = synthetic_plans["lodi_2023"]
+    by_printed = dict(zip(plan["fondi_solidarieta_comuni"].raw["comune"], plan["fondi_solidarieta_comuni"].df["comune"]))
+    # "BORGO SG" would also abbreviate Borgo San Giacomo (Brescia): the plan's own comune wins
+    assert by_printed["BORGO SG"] == "Borgo San Giovanni"
+    assert by_printed["MASSALNEGO"] == "Massalengo" and by_printed["TAVAZZANO C/V"] == "Tavazzano con Villavesco"
+    sat = plan["j_transitori"].df
+    aler = sat[sat["ente_tipo"] == "aler"]
+    assert aler["ente"].tolist() == ["ALER Pavia-Lodi"] and aler["unita"].tolist() == [2]  # printed "U.O.LODI"
+    coop = plan["a_consistenza"].df
+    assert coop.loc[coop["ente_tipo"] == "altro", "ente"].tolist() == ["Soc. Coop. Abitare Lodigiano"]
+    assert "k_assegnate_anno_precedente" not in plan.tables
+    assert "k_assegnate_anno_precedente" in {w.table for w in plan.warnings if w.kind == "missing_table"}

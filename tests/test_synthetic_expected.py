@@ -22,7 +22,9 @@ from pdfplans.schema import TABLE_COLUMNS
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
-SYNTHETIC = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023")
+SYNTHETIC = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023")
+# the ALER of each plan's province (the others: ALER Brescia-Cremona-Mantova)
+ALER = {"lodi_2023": "ALER Pavia-Lodi"}
 
 # Every deliberate discrepancy, as the checks below word it (samples/README.md lists the same ones).
 DELIBERATE = {
@@ -42,6 +44,13 @@ DELIBERATE = {
     },
     "brescia_ovest_2023": {
         "a_consistenza Comune di Travagliato: 86 != 80 + 5 + 0",
+    },
+    "mantova_2023": {
+        "g_assegnabili Comune di Curtatone (Curtatone): totale 4 != 1 + 1 + 1",
+        "g_assegnabili TOTALE totale: printed 44, rows add up to 45",  # the TOTALE row is the sum of the parts
+    },
+    "lodi_2023": {
+        "fondi_solidarieta_comuni TOTALE: printed 152500.0, rows add up to 151500.0",
     },
 }
 
@@ -210,7 +219,7 @@ def test_comuni_are_official(sample: str) -> None:
             if r["ente_tipo"] == "comune":
                 assert r["ente"] == f"Comune di {r['comune']}", r
             if r["ente_tipo"] == "aler":
-                assert r["ente"] == "ALER Brescia-Cremona-Mantova", r
+                assert r["ente"] == ALER.get(sample, "ALER Brescia-Cremona-Mantova"), r
 
 
 @pytest.mark.parametrize("sample", SYNTHETIC)
@@ -277,3 +286,26 @@ def test_brescia_template_has_no_k_and_splits_the_merged_table() -> None:
     h = [r["comune"] for r in table(sample, "h_soglia_indigenti")]
     forze = [r["comune"] for r in table(sample, "i_forze_polizia")]
     assert h == forze and len(h) == 10
+
+
+def test_mantova_prints_g_before_its_parts_and_a_cooperative() -> None:
+    sample = "mantova_2023"
+    data = json.loads((SAMPLES / "source" / f"{sample}.json").read_text(encoding="utf-8"))
+    order = [b["key"] for b in data["blocks"] if b["kind"] == "table"]
+    assert order.index("g_assegnabili") < min(order.index(t) for t in ("b_carenza_manutentiva", "c_ristrutturazione",
+                                                                          "e_libere"))
+    coop = [r for r in body(sample, "g_assegnabili") if r["ente_tipo"] == "altro"]
+    assert [(r["ente"], r["comune"]) for r in coop] == [("Coop. Casa del Mincio", "Mantova")]
+    for tid in ("d_nuova_edificazione", "e_turnover", "f_conferite_privati"):
+        assert (EXPECTED / sample / f"{tid}.csv").exists() and not table(sample, tid)  # said empty in a sentence
+
+
+def test_lodi_has_no_k_its_own_short_forms_and_a_cooperative() -> None:
+    sample = "lodi_2023"
+    assert not (EXPECTED / sample / "k_assegnate_anno_precedente.csv").exists()
+    data = json.loads((SAMPLES / "source" / f"{sample}.json").read_text(encoding="utf-8"))
+    printed = {cell for rows in data["tables"].values() for r in rows for cell in r["print"]}
+    assert {"BORGO SG", "U.O.LODI", "MASSALNEGO", "TAVAZZANO C/V"} <= printed
+    order = [b["key"] for b in data["blocks"] if b["kind"] == "table"]
+    assert order.index("j_transitori") < order.index("h_soglia_indigenti")  # SAT before indigenza
+    assert {r["ente"] for r in body(sample, "a_consistenza") if r["ente_tipo"] == "altro"} == {"Soc. Coop. Abitare Lodigiano"}

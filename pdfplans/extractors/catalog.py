@@ -96,6 +96,8 @@ SPECS: tuple[TableSpec, ...] = (
         builder="g_assegnabili",
         caption=_re(r"numero complessivo|complessiv\w* .{0,60}assegnabil|riepilogativo sap|somma del numero"),
         key="ente",
+        parts=("b_carenza_manutentiva", "c_ristrutturazione", "d_nuova_edificazione", "e_libere", "e_turnover",
+               "f_conferite_privati"),
     ),
     TableSpec(
         "h_soglia_indigenti",

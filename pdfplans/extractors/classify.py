@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalog import EMPTY_MARKER, SPECS, TableSpec
+from .catalog import EMPTY_MARKER, SPECS, SPECS_BY_ID, TableSpec
 from .cells import join_cell_text
 from .headers import assign_roles, normalize_text
 from .kinds import KINDS
@@ -19,6 +19,7 @@ from .locate import PrintedTable
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 MIN_SCORE = DEFAULT_SETTINGS.min_score
+_SUMS = tuple(spec for spec in SPECS if spec.parts)
 _AT_LABEL = re.compile(r"^(totale\s+)?at\s*\d+\b|^ambito\b|^area\b", re.IGNORECASE)
 
 
@@ -34,6 +35,19 @@ class Match:
     reason: str = ""  # why the score is 0, when it is
 
 
+def _says(spec: TableSpec, text: str) -> bool:
+    return spec.caption is not None and bool(spec.caption.search(normalize_text(text)) or spec.caption.search(text))
+
+
+def _sum_of(text: str) -> TableSpec | None:
+    """The table whose parts this caption line names two or more of ("la somma delle unità in carenza
+    manutentiva, da ristrutturazione, ... e conferite da privati": g, not any one of them)."""
+    for whole in _SUMS:
+        if sum(1 for part in whole.parts if _says(SPECS_BY_ID[part], text)) >= 2:
+            return whole
+    return None
+
+
 def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSettings) -> float:
     """1 when the nearest caption line says what the spec is, less the farther up it is. A title
     of the table's own that names a table (its title row, or the line just above it set apart
@@ -47,7 +61,10 @@ def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSe
     else:
         texts = ([title] if title else []) + [line.text for line in reversed(caption)]
     for distance, text in enumerate(texts[:s.caption_lines]):
-        if spec.caption.search(normalize_text(text)) or spec.caption.search(text):
+        whole = _sum_of(text)
+        if whole is not None and spec.id in whole.parts:
+            continue  # the line introduces their sum
+        if whole is spec or _says(spec, text):
             return max(s.caption_floor, 1.0 - s.caption_decay * distance)
     return 0.0
 

@@ -84,9 +84,13 @@ STOPWORDS = frozenset({
 })
 
 
+# a reference date in a header ("Abitanti al 01/01/2022") is neither a header word nor a figure
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b")
+
+
 def header_likeness(text: str, vocabulary: frozenset[str]) -> float:
     """Share of a line's words that belong to header vocabulary (numbers count against it)."""
-    toks = tuple(t for t in tokens(text) if t not in STOPWORDS)
+    toks = tuple(t for t in tokens(_DATE.sub(" ", text)) if t not in STOPWORDS)
     hits = sum(1 for t in toks if t in vocabulary and not t.isdigit() or t == "20")
     if hits < 2 and not (len(toks) == 1 and len(toks[0]) > 3 and hits == 1):
         return 0.0  # "AT 1" is a group label, not a header; "ENTE" alone may be

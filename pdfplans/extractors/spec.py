@@ -44,6 +44,9 @@ class TableSpec:
     builder: str | None = None  # its own row builder in normalize/builders.py; None: the generic one
     at_groups: bool = False  # rows like "AT 1" with no figures label the rows below them
     absent_is_zero: bool = False  # often left out when empty: the checks count a missing one as zero units
+    # the tables this one is the sum of (g = b + c + d + e + f): a caption line that names two or more
+    # of them introduces the sum, wherever the plan prints it, not one of its parts
+    parts: tuple[str, ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -80,6 +83,9 @@ def check_specs(specs: tuple[TableSpec, ...]) -> None:
             raise ValueError(f"{spec.id}: its key {spec.key!r} is no role")
         if spec.builder is None:
             _check_generic(spec)
+        unknown_parts = [p for p in spec.parts if p not in ids or p == spec.id]
+        if unknown_parts:
+            raise ValueError(f"{spec.id}: parts that are no other table: {unknown_parts}")
     column_types(specs)
 
 

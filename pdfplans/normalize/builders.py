@@ -26,7 +26,7 @@ Builder = Callable[["RecordBuilder", Table, "Row", bool, dict[str, str]], Record
 BUILDERS: dict[str, Builder] = {}
 
 AT_NUMBER = re.compile(r"\bAT\s*(\d+)\b", re.IGNORECASE)
-_CODE = re.compile(r"^['’`]?[A-Z]{0,4}\d[\d\-/ .]*$", re.IGNORECASE)
+_CODE = re.compile(r"^['’`]?[A-Z]{0,4}[-/]?\d[\d\-/ .]*$", re.IGNORECASE)  # 23861431, 'BS151846, CM-014
 _DGR = re.compile(
     r"D\.?\s*G\.?\s*R\.?\s*(?:n\.?\s*)?(?:[XVI]+\s*/\s*)?(\d{3,5})"
     r"(?:\s*/\s*(\d{4})|\s+(?:del\s+)?\d{1,2}[./-]\d{1,2}[./-](\d{2,4}))?",

@@ -1,6 +1,6 @@
 """Build the synthetic sample plans and their expected tables from samples/source/<sample>.json.
 
-    python samples/build/synthetic.py [--data] [SAMPLE ...]     (default: all four)
+    python samples/build/synthetic.py [--data] [SAMPLE ...]     (default: all six)
 
 ``--data`` first regenerates the JSON files with ``synthetic_data.py`` (seeded, reproducible).
 Each JSON holds every printed table row twice: as printed (``print``) and as the canonical record(s)
@@ -32,7 +32,7 @@ from pdfplans.schema import TABLE_COLUMNS  # noqa: E402
 from plan_doc import Document, Heading, PageBreak, Paragraph, TableBlock, Title  # noqa: E402
 from synth_common import csv_value  # noqa: E402
 
-SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023")
+SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023")
 
 
 def load(sample: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Write samples/source/<sample>.json, the content of the four synthetic plans (run once; seeded).
+"""Write samples/source/<sample>.json, the content of the synthetic plans (run once; seeded).
 
 The JSON files are the source of truth afterwards: ``synthetic.py`` renders them and writes the
 expected CSVs from them. This script only documents how their figures were drawn and lets them be
@@ -29,6 +29,10 @@ def main() -> None:
     _write(oglio_po())
     from synth_brescia import build as brescia
     _write(brescia())
+    from synth_mantova import build as mantova  # hand-written figures: nothing drawn at random
+    _write(mantova())
+    from synth_lodi import build as lodi
+    _write(lodi())
 
 
 if __name__ == "__main__":
