@@ -88,13 +88,13 @@ def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderS
     document, sha256 = open_pdf(file, limits)
     warnings: list[PlanWarning] = []
     try:
-        pages = list(read_pages(document, file, warnings, limits))
+        pages = list(read_pages(document, file, warnings, limits, settings))
         if ocr:
             _ocr_pages_without_text(document, pages, file, warnings)
     finally:
         document.close()
-    lines = [group_lines(p.words) if p.words else [] for p in pages]
-    lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages])
+    lines = [group_lines(p.words, settings) if p.words else [] for p in pages]
+    lines, _noise = split_noise(lines, [p.height or 842.0 for p in pages], settings)
     if not any(lines):
         why = "OCR is off" if not ocr else "an image-only PDF that OCR could not read?"
         raise PlanReadError(file, f"no text on any page ({why})")

@@ -118,7 +118,7 @@ def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETT
             tuple(dict.fromkeys((text, join_cell_text(cell)))) if cell is not None else text
             for text, cell in zip(table.header, table.header_cells)
         ]
-        roles, header_score = assign_roles(readings, spec.roles)
+        roles, header_score = assign_roles(readings, spec.roles, s)
         if len(table.header) < sum(1 for r in spec.roles if r.required):
             header_score *= s.few_columns_factor
     else:

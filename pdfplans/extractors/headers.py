@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .catalog import Role
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -25,34 +26,43 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalize_text(text)))
 
 
+Fuzzy = tuple[float, int, int]  # (fuzzy_share, fuzzy_chars, prefix_chars) of ReaderSettings
+
+
+def fuzzy_of(settings: ReaderSettings) -> Fuzzy:
+    return settings.fuzzy_share, settings.fuzzy_chars, settings.prefix_chars
+
+
 @lru_cache(maxsize=65536)
-def _token_matches(a: str, b: str) -> bool:
+def _token_matches(a: str, b: str, fuzzy: Fuzzy) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80:  # typos and OCR misreadings
+    share, chars, prefix = fuzzy
+    if min(len(a), len(b)) >= chars and fuzz.ratio(a, b) >= 100 * share:  # typos and OCR misreadings
         return True
-    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))  # ristrutturazione/i
+    return len(a) >= prefix and len(b) >= prefix and (a.startswith(b) or b.startswith(a))  # ristrutturazione/i
 
 
 @lru_cache(maxsize=65536)
-def synonym_score(header: str, synonym: str) -> float:
+def synonym_score(header: str, synonym: str, fuzzy: Fuzzy = fuzzy_of(DEFAULT_SETTINGS)) -> float:
     """Dice overlap of tokens between a printed header and one synonym, 0..1."""
     h, s = tokens(header), tokens(synonym)
     if not h or not s:
         return 0.0
-    matched_s = sum(1 for t in s if any(_token_matches(t, u) for u in h))
-    matched_h = sum(1 for u in h if any(_token_matches(t, u) for t in s))
+    matched_s = sum(1 for t in s if any(_token_matches(t, u, fuzzy) for u in h))
+    matched_h = sum(1 for u in h if any(_token_matches(t, u, fuzzy) for t in s))
     return (matched_s + matched_h) / (len(s) + len(h))
 
 
-def role_score(header: str | tuple[str, ...], role: Role) -> float:
+def role_score(header: str | tuple[str, ...], role: Role, settings: ReaderSettings = DEFAULT_SETTINGS) -> float:
     """How well a header (or the best of its readings) names a role, 0..1."""
     readings = (header,) if isinstance(header, str) else header
-    return max((synonym_score(h, s) for h in readings for s in role.synonyms), default=0.0)
+    fuzzy = fuzzy_of(settings)
+    return max((synonym_score(h, s, fuzzy) for h in readings for s in role.synonyms), default=0.0)
 
 
 def assign_roles(
-    headers: Sequence[str | tuple[str, ...]], roles: tuple[Role, ...], floor: float = 0.3
+    headers: Sequence[str | tuple[str, ...]], roles: tuple[Role, ...], settings: ReaderSettings = DEFAULT_SETTINGS
 ) -> tuple[dict[str, int], float]:
     """Give each role the printed column whose header names it best (each column once).
 
@@ -60,7 +70,7 @@ def assign_roles(
     Returns role → column index and the mean score over required roles.
     """
     pairs = sorted(
-        ((role_score(h, role), -j, i, j) for i, role in enumerate(roles) for j, h in enumerate(headers) if h),
+        ((role_score(h, role, settings), -j, i, j) for i, role in enumerate(roles) for j, h in enumerate(headers) if h),
         reverse=True,
     )
     taken_roles: dict[str, int] = {}
@@ -68,7 +78,7 @@ def assign_roles(
     taken_columns: set[int] = set()
     for score, _, i, j in pairs:
         role = roles[i]
-        if score < floor or role.name in taken_roles or j in taken_columns:
+        if score < settings.role_floor or role.name in taken_roles or j in taken_columns:
             continue
         taken_roles[role.name] = j
         scores[role.name] = score

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from .lines import Line
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
-MARGIN_BAND = 0.075  # fraction of the page height at top and bottom where headers and footers live
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(pag(\.|ina)?\s*)?\d{1,3}(\s*(di|/|of)\s*\d{1,3})?$", re.IGNORECASE)
 _DOT_LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{6,}")
@@ -29,14 +29,16 @@ def is_stamp(line: Line) -> bool:
     return any(p.search(line.text) for p in _STAMPS)
 
 
-def split_noise(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], list[Line]]:
+def split_noise(pages: list[list[Line]], heights: list[float], settings: ReaderSettings = DEFAULT_SETTINGS,
+                ) -> tuple[list[list[Line]], list[Line]]:
     """Return the lines of every page without noise, and the noise lines that were removed."""
+    band = settings.margin_band_share
     in_margin = [
-        [ln for ln in lines if ln.bottom < h * MARGIN_BAND or ln.top > h * (1 - MARGIN_BAND)]
+        [ln for ln in lines if ln.bottom < h * band or ln.top > h * (1 - band)]
         for lines, h in zip(pages, heights)
     ]
     shapes = Counter(s for margin in in_margin for s in {_shape(ln) for ln in margin})
-    threshold = max(2, int(0.3 * len(pages)))
+    threshold = max(settings.noise_pages_min, int(settings.noise_pages_share * len(pages)))
     repeated = {s for s, n in shapes.items() if n >= threshold}
     kept: list[list[Line]] = []
     noise: list[Line] = []

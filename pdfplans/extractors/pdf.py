@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
 from .page import PageContent, Rule, Word
+from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-_WORD_GAP = 0.25  # gap (in font sizes) that separates two words on a line when no space is printed
 _RULE_THICKNESS = 3.0  # points: thinner than this, a filled or stroked shape is a ruling line
 _MIN_RULE_LENGTH = 4.0
 
@@ -82,7 +82,8 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.
 
 
 def read_pages(
-    document: pdfium.PdfDocument, file: str, warnings: list[PlanWarning], limits: Limits = DEFAULT_LIMITS
+    document: pdfium.PdfDocument, file: str, warnings: list[PlanWarning], limits: Limits = DEFAULT_LIMITS,
+    settings: ReaderSettings = DEFAULT_SETTINGS,
 ) -> Iterator[PageContent]:
     """Yield the words and rules of every page; a page that cannot be read is reported and skipped."""
     for index in range(len(document)):
@@ -94,12 +95,13 @@ def read_pages(
             yield PageContent(number, 0, 0, skipped="unloadable")
             continue
         try:
-            yield _read_page(page, number, file, warnings, limits)
+            yield _read_page(page, number, file, warnings, limits, settings)
         finally:
             page.close()
 
 
-def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits) -> PageContent:
+def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits,
+               settings: ReaderSettings) -> PageContent:
     width, height = page.get_size()
     rotation = page.get_rotation() % 360
     view_w, view_h = (height, width) if rotation in (90, 270) else (width, height)
@@ -116,7 +118,7 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words = _words(textpage, count, number, transform)
+        content.words = _words(textpage, count, number, transform, settings)
     finally:
         textpage.close()
     content.rules = _rules(page, number, file, warnings, limits, transform)
@@ -140,8 +142,10 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
     return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> list[Word]:
-    """Group characters into words: a printed or generated space, a gap, or a new line ends a word."""
+def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform, settings: ReaderSettings) -> list[Word]:
+    """Group characters into glyph runs: a printed or generated space, any visible gap (more than
+    ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is measured
+    on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
@@ -166,8 +170,10 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform) -> 
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
         c_x0, c_top, c_x1, c_bottom = _box(transform, rect.left, rect.bottom, rect.right, rect.top)
         if chars:
-            same_line = c_top < bottom - 0.3 * (bottom - top) and c_bottom > top + 0.3 * (bottom - top)
-            if same_line and c_x0 >= last_x0 - 0.5 and c_x0 - x1 <= _WORD_GAP * size:
+            reach = settings.run_overlap_share * (bottom - top)
+            same_line = c_top < bottom - reach and c_bottom > top + reach
+            touch = settings.glyph_gap * size
+            if same_line and c_x0 >= last_x0 - touch and c_x0 - x1 <= touch:
                 chars.append(_printed(code))
                 last_x0 = c_x0
                 x1 = max(x1, c_x1)

@@ -16,6 +16,59 @@ from dataclasses import dataclass, fields
 
 @dataclass(frozen=True)
 class ReaderSettings:
+    # -- glyph runs → lines → words → phrases (extractors/pdf.py, lines.py) --------------------
+    size_box_min: float = 0.5
+    """a font size below this share of the glyph box's height is no measure (size 1 and the real
+    size in a matrix the reader missed): the box's height is taken instead."""
+    size_box_max: float = 2.0
+    """the same above: a font size over this many box heights is no measure of the glyphs."""
+    run_overlap_share: float = 0.3
+    """share of a glyph run's height a glyph must overlap to continue the run on the same line."""
+    line_overlap_share: float = 0.5
+    """share of the lower of two heights that two runs must overlap to sit on one line."""
+    glyph_gap: float = 0.1
+    """sizes: glyphs or runs closer than this touch: one word, whatever split them (a run per
+    glyph, a space glyph of zero width); pdf.py ends a run at any wider gap."""
+    letter_spacing_max: float = 0.6
+    """sizes: the widest letter-spacing measured; wider gaps between single glyphs are spaces."""
+    letter_runs_min: int = 3
+    """gaps between single-glyph runs a line needs to be taken for letter-spaced type."""
+    letter_cluster: float = 1.5
+    """in a letter-spaced line, gaps up to this many times its letter-spacing are inside words."""
+    space_max: float = 0.8
+    """sizes: the widest word space measured (justified prose); wider gaps are column gaps."""
+    space_cluster: float = 1.5
+    """a line's word space is the median of its gaps up to this many times its narrowest one."""
+    default_space: float = 0.25
+    """sizes: the word space of a page none of whose lines has two word gaps to measure."""
+    phrase_spaces: float = 2.6
+    """measured spaces: a gap this wide between two words ends a phrase (a column gap)."""
+    phrase_gap_min: float = 0.45
+    """sizes: the phrase gap never narrower than this, however tight the measured space."""
+    phrase_gap_max: float = 1.5
+    """sizes: nor wider than this, however loose (a gap this wide is a column gap: column_gap_all)."""
+    split_reach: float = 0.1
+    """sizes: a vertical rule this close to a gap between two words splits them."""
+
+    # -- page noise (extractors/noise.py) -------------------------------------------------------
+    margin_band_share: float = 0.075
+    """share of the page height at top and bottom where running headers and footers are looked
+    for (a share of the page, not of the type: margins are set by the page)."""
+    noise_pages_share: float = 0.3
+    """share of the pages a margin line must repeat on (digits aside) to be a running header."""
+    noise_pages_min: int = 2
+    """the least number of pages a running header repeats on."""
+
+    # -- header words (extractors/headers.py) --------------------------------------------------
+    fuzzy_share: float = 0.8
+    """similarity (rapidfuzz ratio / 100) of two words read as one (typos, OCR misreadings)."""
+    fuzzy_chars: int = 5
+    """the shorter word must have this many letters to be matched fuzzily."""
+    prefix_chars: int = 4
+    """both words this long or longer: one that starts the other matches (ristrutturazione/i)."""
+    role_floor: float = 0.3
+    """a printed header names a column's role only with at least this synonym score."""
+
     # -- lines → table regions (extractors/regions.py) -----------------------------------------
     column_gap_all: float = 1.5
     """sizes: a line whose every word gap is at least this wide is laid out in columns."""
