@@ -37,6 +37,9 @@ PLANTED = {
     "lodi_2023": {
         ("fondi_comuni_total", None, "fondo_eur", 151500.0, 152500.0),  # TOTALE printed 152.500,00
     },
+    "voghera_2023": {
+        ("a_total", None, "alloggi_sap", 1676, 1686),  # TOTALE SAP printed 1.686
+    },
 }
 
 

@@ -127,8 +127,10 @@ def test_df_types(plans):
 # template (numbered chapters, merged indigenza / forze di polizia table, protocol stamp on every
 # page, table of contents, population by age band, k missing): see samples/README.md.
 # Two more templates: numbered chapters with g printed before its parts (Mantova); named sections
-# without letters or numbers, SAT before indigenza, a cooperative, fund tables, no k (Lodi).
-SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023"]
+# without letters or numbers, SAT before indigenza, a cooperative, fund tables, no k (Lodi); every
+# table in an annex after the narrative, half of them captioned by their own title row (Voghera).
+SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
+             "voghera_2023"]
 
 
 @pytest.fixture(scope="session")
@@ -188,3 +190,13 @@ def test_names_of_the_plans_own_comuni_win(synthetic_plans):
     assert coop.loc[coop["ente_tipo"] == "altro", "ente"].tolist() == ["Soc. Coop. Abitare Lodigiano"]
     assert "k_assegnate_anno_precedente" not in plan.tables
     assert "k_assegnate_anno_precedente" in {w.table for w in plan.warnings if w.kind == "missing_table"}
+
+
+def test_tables_in_an_annex_after_the_narrative(synthetic_plans):
+    plan = synthetic_plans["voghera_2023"]
+    annex = next(n for n, page in enumerate(_pdftotext_pages(SAMPLES / "voghera_2023.pdf"), start=1)
+                 if "ALLEGATO1–TABELLEDELPIANO" in page)
+    assert annex > 1 and all(t.pages[0] >= annex for t in plan.tables.values() if len(t))
+    # said empty in the narrative, before the annex: found with no rows, citing that page
+    for tid in ("d_nuova_edificazione", "e_turnover", "f_conferite_privati"):
+        assert len(plan[tid]) == 0 and plan[tid].pages and plan[tid].pages[0] < annex

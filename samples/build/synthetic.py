@@ -1,6 +1,6 @@
 """Build the synthetic sample plans and their expected tables from samples/source/<sample>.json.
 
-    python samples/build/synthetic.py [--data] [SAMPLE ...]     (default: all six)
+    python samples/build/synthetic.py [--data] [SAMPLE ...]     (default: all)
 
 ``--data`` first regenerates the JSON files with ``synthetic_data.py`` (seeded, reproducible).
 Each JSON holds every printed table row twice: as printed (``print``) and as the canonical record(s)
@@ -32,7 +32,8 @@ from pdfplans.schema import TABLE_COLUMNS  # noqa: E402
 from plan_doc import Document, Heading, PageBreak, Paragraph, TableBlock, Title  # noqa: E402
 from synth_common import csv_value  # noqa: E402
 
-SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023")
+SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
+                "voghera_2023")
 
 
 def load(sample: str) -> dict[str, Any]:
@@ -161,7 +162,7 @@ def generic_document(data: dict[str, Any]) -> Document:
             t = TableBlock(key=key, header_rows=b["header"], rows=rows, col_widths_cm=lay["widths"][key],
                            font_pt=lay["table_font_pt"], borders=lay.get("borders", "grid"),
                            repeat_header=lay.get("repeat_header", True), bold_rows=_bold_rows(rows),
-                           cell_pad_cm=lay.get("cell_pad_cm", 0.19))
+                           cell_pad_cm=lay.get("cell_pad_cm", 0.19), title_row=b.get("title"))
             t.validate()
             blocks.append(t)
         else:

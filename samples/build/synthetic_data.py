@@ -33,6 +33,8 @@ def main() -> None:
     _write(mantova())
     from synth_lodi import build as lodi
     _write(lodi())
+    from synth_voghera import build as voghera
+    _write(voghera())
 
 
 if __name__ == "__main__":
