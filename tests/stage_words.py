@@ -29,3 +29,21 @@ def hrule(y: float, x0: float, x1: float) -> Rule:
 
 def vrule(x: float, y0: float, y1: float) -> Rule:
     return Rule(x, y0, x, y1)
+
+
+def glyph_runs(top: float, *cells: tuple[float, str], space: float = 2.5, tracking: float = 0.0,
+               per_glyph: bool = False, size: float = SIZE, page: int = 1) -> list[Word]:
+    """The glyph runs a producer may write for one line of cells, each cell starting at its x:
+    glyphs ``CHAR`` wide and ``tracking`` apart (letter-spacing), words ``space`` apart (no space
+    glyph: the space is only a gap), one run per word or per glyph; ``size`` is what the producer's
+    font size field says (the glyph boxes stay ``SIZE`` high)."""
+    runs: list[Word] = []
+    for x, text in cells:
+        for piece in text.split():
+            glyphs = [(c, x + i * (CHAR + tracking)) for i, c in enumerate(piece)]
+            if per_glyph:
+                runs += [Word(c, gx, top, gx + CHAR, top + SIZE, size, page) for c, gx in glyphs]
+            else:
+                runs.append(Word(piece, x, top, glyphs[-1][1] + CHAR, top + SIZE, size, page))
+            x = glyphs[-1][1] + CHAR + tracking + space
+    return runs

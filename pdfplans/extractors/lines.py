@@ -128,16 +128,16 @@ def join_runs(runs: list[Word], settings: ReaderSettings = DEFAULT_SETTINGS) -> 
     """Glyph runs of one line (sorted by x) joined into words across letter gaps.
 
     Touching runs are one word whatever split them (a run per glyph, a space of zero width). A line
-    whose single-glyph runs stand about equally apart is letter-spaced: gaps up to ``letter_cluster``
+    whose single-glyph runs mostly stand apart is letter-spaced: gaps up to ``letter_cluster``
     times that letter-spacing are inside words, the wider ones (letter-spacing plus a space) between.
     """
     if len(runs) < 2 or runs[0].confidence is not None:
         return runs  # OCR words are words: the engine measured them
     size = median(glyph_size(w, settings) for w in runs)
     limit = settings.glyph_gap * size
-    spaced = sorted(b.x0 - a.x1 for a, b in zip(runs, runs[1:]) if len(a.text) == 1 and len(b.text) == 1)
-    spaced = [g for g in spaced if limit < g <= settings.letter_spacing_max * size]
-    if len(spaced) >= settings.letter_runs_min:
+    singles = [b.x0 - a.x1 for a, b in zip(runs, runs[1:]) if len(a.text) == 1 and len(b.text) == 1]
+    spaced = sorted(g for g in singles if limit < g <= settings.letter_spacing_max * size)
+    if len(spaced) >= settings.letter_runs_min and len(spaced) >= settings.letter_spaced_share * len(singles):
         tracking = median(spaced[: max(1, len(spaced) // 2 + 1)])  # lower half: letters outnumber spaces
         limit = max(limit, settings.letter_cluster * tracking)
     words = [runs[0]]

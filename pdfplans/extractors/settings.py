@@ -33,6 +33,9 @@ class ReaderSettings:
     """sizes: the widest letter-spacing measured; wider gaps between single glyphs are spaces."""
     letter_runs_min: int = 3
     """gaps between single-glyph runs a line needs to be taken for letter-spaced type."""
+    letter_spaced_share: float = 0.5
+    """share of the gaps between single-glyph runs that must be visible for letter-spaced type
+    (a run per glyph that touch is not letter-spaced: its gaps are about zero)."""
     letter_cluster: float = 1.5
     """in a letter-spaced line, gaps up to this many times its letter-spacing are inside words."""
     space_max: float = 0.8
