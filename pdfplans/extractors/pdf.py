@@ -19,6 +19,7 @@ from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
 from .page import PageContent, Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .symbols import is_lost, read_lost
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words = _words(textpage, count, number, transform, settings)
+        content.words = _words(page, textpage, count, number, transform, settings)
     finally:
         textpage.close()
     content.rules = _rules(page, number, file, warnings, limits, transform)
@@ -142,7 +143,8 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
     return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform, settings: ReaderSettings) -> list[Word]:
+def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int, transform,
+           settings: ReaderSettings) -> list[Word]:
     """Group characters into glyph runs: a printed or generated space, any visible gap (more than
     ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is measured
     on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say."""
@@ -155,6 +157,7 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform, set
     x0 = top = x1 = bottom = size = 0.0
     bold = False
     last_x0 = 0.0  # left edge of the previous character: a ligature's parts share one box
+    lost: dict[tuple[int, int], str] = {}
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
@@ -169,18 +172,19 @@ def _words(textpage: pdfium.PdfTextPage, count: int, number: int, transform, set
             continue  # rotated text is a stamp or a margin note, never a table cell
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
         c_x0, c_top, c_x1, c_bottom = _box(transform, rect.left, rect.bottom, rect.right, rect.top)
+        text = read_lost(page, raw, index, settings, lost) if is_lost(code) else _printed(code)
         if chars:
             reach = settings.run_overlap_share * (bottom - top)
             same_line = c_top < bottom - reach and c_bottom > top + reach
             touch = settings.glyph_gap * size
             if same_line and c_x0 >= last_x0 - touch and c_x0 - x1 <= touch:
-                chars.append(_printed(code))
+                chars.append(text)
                 last_x0 = c_x0
                 x1 = max(x1, c_x1)
                 top, bottom = min(top, c_top), max(bottom, c_bottom)
                 continue
             words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
-        chars = [_printed(code)]
+        chars = [text]
         x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
         last_x0 = c_x0
         size = _font_size(raw, index, matrix) or (c_bottom - c_top)

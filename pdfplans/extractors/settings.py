@@ -53,6 +53,13 @@ class ReaderSettings:
     split_reach: float = 0.1
     """sizes: a vertical rule this close to a gap between two words splits them."""
 
+    symbol_aspect: float = 1.25
+    """a glyph that lost its Unicode is read by shape only when its box is this close to square."""
+    round_fill_min: float = 0.7
+    """share of its box a lost glyph fills to be a round bullet (a disc fills pi/4 of it)."""
+    square_fill_min: float = 0.92
+    """share of its box a lost glyph fills to be a square bullet."""
+
     # -- page noise (extractors/noise.py) -------------------------------------------------------
     margin_band_share: float = 0.075
     """share of the page height at top and bottom where running headers and footers are looked

@@ -1,0 +1,52 @@
+"""Glyphs whose Unicode the producer lost, read by their shape.
+
+A re-printer that subsets a symbol font may drop its ToUnicode map: the list markers of a plan then
+come out as control characters (U+0003), which no reader, pdftotext included, can tell apart. The
+glyph itself is still drawn: rendered, a filled round bullet covers about pi/4 of its box, a filled
+square all of it. Only those two are named; any other lost glyph is left as it was.
+"""
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .settings import ReaderSettings
+
+_RENDER_PX = 40  # the glyph's box rendered this many pixels wide: enough to measure a fill
+_ROUND, _SQUARE = "\u2022", "\u25aa"  # • and ▪
+
+
+def is_lost(code: int) -> bool:
+    """A control character printed as text (0x02 is pdfium's own mark of a line-end hyphen)."""
+    return code < 0x20 and code not in (0x02, 0x09, 0x0A, 0x0D)
+
+
+def read_lost(page: pdfium.PdfPage, raw, index: int, settings: ReaderSettings, seen: dict[tuple[int, int], str]) -> str:
+    """The character a lost glyph shows, by its fill (cached per font and code on a page)."""
+    code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+    key = (ctypes.cast(font, ctypes.c_void_p).value or 0, code)
+    if key not in seen:
+        seen[key] = _by_shape(page, raw, index, settings) or chr(code)
+    return seen[key]
+
+
+def _by_shape(page: pdfium.PdfPage, raw, index: int, settings: ReaderSettings) -> str | None:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))):
+        return None
+    width, height = right.value - left.value, top.value - bottom.value
+    if width <= 0 or height <= 0 or not 1 / settings.symbol_aspect <= width / height <= settings.symbol_aspect:
+        return None
+    page_w, page_h = page.get_size()
+    bitmap = page.render(scale=_RENDER_PX / max(width, height), grayscale=True,
+                         crop=(left.value, bottom.value, page_w - right.value, page_h - top.value))
+    image = bitmap.to_pil()
+    fill = 1 - sum(image.convert("L").histogram()[v] * v for v in range(256)) / 255 / (image.width * image.height)
+    if fill >= settings.square_fill_min:
+        return _SQUARE
+    if fill >= settings.round_fill_min:
+        return _ROUND
+    return None
