@@ -47,7 +47,7 @@ def read_plan(
         from .extractors.debug import write_debug_images
 
         write_debug_images(file, printed, scored, matches, debug_dir)
-    used = {id(m.table) for m in matches}
+    used = {id(m.table.source) for m in matches}
     narrative = _with_unused_tables(narrative, [t for t in printed if id(t) not in used])
     plan.text = [(line.page, line.text) for line in narrative]
     _metadata(plan, narrative)

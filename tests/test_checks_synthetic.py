@@ -40,6 +40,9 @@ PLANTED = {
     "voghera_2023": {
         ("a_total", None, "alloggi_sap", 1676, 1686),  # TOTALE SAP printed 1.686
     },
+    "vimercate_2023": {
+        ("popolazione_total", None, "popolazione", 121408, 121508),  # TOTALE printed 121.508
+    },
 }
 
 

@@ -85,3 +85,18 @@ def test_bare_aler_takes_the_aler_of_its_province() -> None:
     assert aler_name("ALER", "PV") == "ALER Pavia-Lodi"
     assert aler_name("A.L.E.R.", "BG") == "ALER Bergamo-Lecco-Sondrio"
     assert aler_name("ALER") == "ALER"
+
+
+def test_aler_with_a_comune_of_its_own_in_the_ente_cell() -> None:
+    # g printed one column per ente × comune ("ALER Arcore"): the comune beside ALER is kept when it
+    # is one of the plan's own; the words of an ALER's name are no comune ("ALER di Pavia-Lodi")
+    vimercate = Resolver(scope=["108050", "108004", "108001"], provinces=["MB"], year=2023)
+    got = resolve_ente("ALER Arcore", None, vimercate)
+    assert (got.ente_tipo, got.ente, got.comune, got.comune_istat) == (
+        "aler", "ALER Varese-Como-Monza Brianza-Busto Arsizio", "Arcore", "108004")
+    assert resolve_ente("ALER Agrate Brianza", None, vimercate).comune == "Agrate Brianza"
+    assert resolve_ente("ALER Sondrio", None, vimercate).comune is None  # not one of the plan's comuni
+    lodi = Resolver(scope=["098031", "098005"], provinces=["LO"], year=2023)
+    for printed in ("ALER di Pavia-Lodi", "ALER PV-LO", "ALER U.O.LODI"):
+        got = resolve_ente(printed, None, lodi)
+        assert (got.ente_tipo, got.ente, got.comune) == ("aler", "ALER Pavia-Lodi", None), printed

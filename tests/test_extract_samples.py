@@ -128,9 +128,10 @@ def test_df_types(plans):
 # page, table of contents, population by age band, k missing): see samples/README.md.
 # Two more templates: numbered chapters with g printed before its parts (Mantova); named sections
 # without letters or numbers, SAT before indigenza, a cooperative, fund tables, no k (Lodi); every
-# table in an annex after the narrative, half of them captioned by their own title row (Voghera).
+# table in an annex after the narrative, half of them captioned by their own title row (Voghera);
+# g printed wide, a column per ente × comune and a TOTALE column, population by age band (Vimercate).
 SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-             "voghera_2023"]
+             "voghera_2023", "vimercate_2023"]
 
 
 @pytest.fixture(scope="session")
@@ -200,3 +201,19 @@ def test_tables_in_an_annex_after_the_narrative(synthetic_plans):
     # said empty in the narrative, before the annex: found with no rows, citing that page
     for tid in ("d_nuova_edificazione", "e_turnover", "f_conferite_privati"):
         assert len(plan[tid]) == 0 and plan[tid].pages and plan[tid].pages[0] < annex
+
+
+def test_a_wide_table_gives_a_record_per_printed_column(synthetic_plans):
+    g = synthetic_plans["vimercate_2023"]["g_assegnabili"]
+    # printed across: "Comune di Vimercate | ALER Vimercate | ... | TOTALE", the figures down the first column
+    printed = [" ".join(text.split()) for text in g.raw["ente"]]
+    assert list(zip(printed, g.df["ente_tipo"].fillna(""), g.df["comune"].fillna(""))) == [
+        ("Comune di Vimercate", "comune", "Vimercate"), ("ALER Vimercate", "aler", "Vimercate"),
+        ("Comune di Arcore", "comune", "Arcore"), ("ALER Arcore", "aler", "Arcore"),
+        ("Comune di Concorezzo", "comune", "Concorezzo"), ("ALER Agrate Brianza", "aler", "Agrate Brianza"),
+        ("TOTALE", "", "")]
+    assert g.df["is_total"].tolist() == [False] * 6 + [True]
+    for record, cells in zip(g.records, g.cells):
+        assert cells["totale"].page == record["page"] == g.pages[0]  # each figure keeps its printed cell
+    pop = synthetic_plans["vimercate_2023"]["popolazione"].df
+    assert pop["popolazione"].tolist()[:2] == [26208, 17817]  # the TOTALE column, not a band

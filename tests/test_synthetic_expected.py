@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
 SYNTHETIC = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-             "voghera_2023")
+             "voghera_2023", "vimercate_2023")
 # the ALER of each plan's province (the others: ALER Brescia-Cremona-Mantova)
-ALER = {"lodi_2023": "ALER Pavia-Lodi", "voghera_2023": "ALER Pavia-Lodi"}
+ALER = {"lodi_2023": "ALER Pavia-Lodi", "voghera_2023": "ALER Pavia-Lodi",
+        "vimercate_2023": "ALER Varese-Como-Monza Brianza-Busto Arsizio"}
 
 # Every deliberate discrepancy, as the checks below word it (samples/README.md lists the same ones).
 DELIBERATE = {
@@ -55,6 +56,9 @@ DELIBERATE = {
     },
     "voghera_2023": {
         "a_consistenza TOTALE alloggi_sap: printed 1686, rows add up to 1676",
+    },
+    "vimercate_2023": {
+        "popolazione TOTALE GENERALE: printed 121508, rows add up to 121408",
     },
 }
 

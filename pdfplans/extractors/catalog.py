@@ -38,9 +38,9 @@ SPECS: tuple[TableSpec, ...] = (
             Role("popolazione", ("popolazione", "abitanti", "residenti", "tot", "totale", "popolazione residente", "popolazione totale"), "int"),
             # population by age band: the bands are read (so the header is recognized) and TOT. is the figure
             # (band labels only: words like "anziani" also occur in prose and would make it look like a header)
-            Role("eta_minori", ("0 18 anni", "0 17 anni", "fascia 0 18"), "int", required=False),
-            Role("eta_adulti", ("19 64 anni", "18 64 anni", "fascia 19 64"), "int", required=False),
-            Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre"), "int", required=False),
+            Role("eta_minori", ("0 18 anni", "0 17 anni", "0 14 anni", "fascia 0 18"), "int", required=False),
+            Role("eta_adulti", ("19 64 anni", "18 64 anni", "15 64 anni", "fascia 19 64"), "int", required=False),
+            Role("eta_anziani", ("oltre 65 anni", "65 anni e oltre", "over 65"), "int", required=False),
         ),
         ("at", "comune", "comune_istat", "popolazione", "is_total"),
         builder="popolazione",

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalog import EMPTY_MARKER, SPECS, SPECS_BY_ID, TableSpec
+from .catalog import EMPTY_MARKER, SPECS, SPECS_BY_ID, TableSpec, header_vocabulary
 from .cells import join_cell_text
 from .headers import assign_roles, normalize_text
 from .kinds import KINDS
 from .lines import Line
 from .locate import PrintedTable
 from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .transpose import looks_transposed, transposed
 
 MIN_SCORE = DEFAULT_SETTINGS.min_score
 _SUMS = tuple(spec for spec in SPECS if spec.parts)
@@ -146,9 +147,21 @@ def _looks_grouped(table: PrintedTable) -> bool:
     return sum(1 for t in labels if _AT_LABEL.match(t)) >= 2
 
 
+def readings(tables: list[PrintedTable], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[PrintedTable]:
+    """Each printed table, and read down as well when it is printed one column per record."""
+    vocabulary = header_vocabulary()
+    out: list[PrintedTable] = []
+    for table in tables:
+        out.append(table)
+        if looks_transposed(table, vocabulary, settings):
+            out.append(transposed(table))
+    return out
+
+
 def candidates(tables: list[PrintedTable], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Match]:
-    """Every printed table scored against every spec, best first."""
-    return sorted((score(spec, table, settings) for table in tables for spec in SPECS), key=lambda m: -m.score)
+    """Every reading of every printed table scored against every spec, best first."""
+    return sorted((score(spec, table, settings) for table in readings(tables, settings) for spec in SPECS),
+                  key=lambda m: -m.score)
 
 
 def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
@@ -159,9 +172,12 @@ def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
     chosen: list[Match] = []
     taken_specs: set[str] = set()
     used_columns: dict[int, set[int]] = {}
+    reading: dict[int, int] = {}  # printed table → the reading of it that serves a spec
     for match in ranked:
         if match.score < settings.min_score or match.spec.id in taken_specs:
             continue
+        if reading.get(id(match.table.source), id(match.table)) != id(match.table):
+            continue  # a printed table is read one way round only
         columns = set(match.roles.values())
         key_column = match.roles.get(match.spec.key)
         already = used_columns.get(id(match.table))
@@ -170,7 +186,8 @@ def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
         chosen.append(match)
         taken_specs.add(match.spec.id)
         used_columns.setdefault(id(match.table), set()).update(columns - {key_column})
-    chosen.sort(key=lambda m: (m.table.page, tables.index(m.table)))
+        reading[id(match.table.source)] = id(match.table)
+    chosen.sort(key=lambda m: (m.table.page, tables.index(m.table.source)))
     return chosen
 
 

@@ -105,13 +105,13 @@ def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], 
                    page: int | None = None, settings: ReaderSettings = DEFAULT_SETTINGS) -> Explanation:
     """The explanation of every printed table (of ``page`` only, when given)."""
     min_score = settings.min_score
-    winners = {(id(m.table), m.spec.id) for m in chosen}
-    taken = {m.spec.id: printed.index(m.table) + 1 for m in chosen}
+    winners = {(id(m.table.source), m.spec.id) for m in chosen}
+    taken = {m.spec.id: printed.index(m.table.source) + 1 for m in chosen}
     out = []
     for number, table in enumerate(printed, start=1):
         if page is not None and page not in table.pages:
             continue
-        mine = [m for m in scored if m.table is table]
+        mine = [m for m in scored if m.table.source is table]  # either way round
         candidates = [_candidate(m, (id(table), m.spec.id) in winners, taken, number, min_score) for m in mine]
         out.append(_table(number, table, candidates, min_score))
     changed = {f.name: getattr(settings, f.name) for f in fields(settings)
@@ -121,8 +121,8 @@ def explain_tables(file: str, printed: list[PrintedTable], scored: list[Match], 
 
 def label(table: PrintedTable, scored: list[Match], chosen: list[Match]) -> str:
     """"g_assegnabili 1.43 · runner-up b_carenza_manutentiva 0.40" for a debug image."""
-    mine = [m for m in scored if m.table is table]
-    won = [m for m in chosen if m.table is table]
+    mine = [m for m in scored if m.table.source is table]
+    won = [m for m in chosen if m.table.source is table]
     rest = next((m for m in mine if all(m.spec.id != w.spec.id for w in won)), None)
     head = ", ".join(f"{m.spec.id} {m.score:.2f}" for m in won) or "unrecognized"
     return f"{head} · runner-up {rest.spec.id} {rest.score:.2f}" if rest is not None else head
@@ -137,6 +137,8 @@ def _candidate(match: Match, won: bool, taken: dict[str, int], number: int, min_
         reason = f"taken by table {other}" if other not in (None, number) else "its columns serve another id"
     elif not won and not reason:
         reason = f"below {min_score}"
+    if match.table.transposed_from is not None:  # the other reading of the same printed table
+        reason = f"read down, a column per record{'; ' + reason if reason else ''}"
     return Candidate(match.spec.id, match.score, match.header, match.caption, match.kinds, roles, reason, won)
 
 

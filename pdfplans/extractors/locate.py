@@ -36,6 +36,12 @@ class PrintedTable:
     layout: ColumnLayout | None = field(default=None, repr=False)
     segmentations: list[RowSegmentation] = field(default_factory=list, repr=False)  # rows, page by page
     joined_across_pages: int = 0  # rows a page break had cut in two, joined again
+    transposed_from: PrintedTable | None = field(default=None, repr=False)  # the table as printed, read down
+
+    @property
+    def source(self) -> PrintedTable:
+        """The table as located on the page (itself, unless this is another reading of it)."""
+        return self.transposed_from or self
 
     @property
     def page(self) -> int:

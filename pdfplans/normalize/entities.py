@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .comuni import Resolution, Resolver
-from .names import unita_operativa, words
+from .names import PARTICLES, unita_operativa, words
 
 _COMUNE_ENTE = re.compile(r"^\s*comune(?:\s+(?:di|de|d')\b\s*|\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _ALER = re.compile(r"^\s*a\.?\s*l\.?\s*e\.?\s*r\.?\b|azienda\s+lombarda\s+(?:per\s+)?l.?edilizia", re.IGNORECASE)
@@ -75,6 +75,18 @@ def _most_named(found: list[str], by_word: dict[str, str]) -> str | None:
     return None
 
 
+def _aler_place(ente: str, resolver: Resolver) -> Resolution | None:
+    """The comune named beside ALER in a row with no comune cell ("ALER Arcore", the column of a table
+    printed one column per ente × comune): what is left once the words of any ALER's name are taken
+    away, when it is one of the plan's own comuni ("ALER di Pavia-Lodi" leaves nothing)."""
+    by_word, _ = _aler_table()
+    rest = [w for w in words(_ALER.sub(" ", ente)) if w not in by_word and w not in PARTICLES]
+    if not rest or not resolver.scope or unita_operativa(ente) is not None:
+        return None
+    found = resolver.resolve(" ".join(rest))
+    return found if found.resolved and found.comune_istat in resolver.scope else None
+
+
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -95,6 +107,8 @@ def resolve_ente(ente_text: str | None, comune_text: str | None, resolver: Resol
     if _TOTAL.match(ente):
         return Ente(None, None, None, None, None)
     if _ALER.search(ente) or unita_operativa(ente) is not None:
+        if comune_res is None:
+            comune_res = _aler_place(ente, resolver)
         provincia = comune_res.provincia if comune_res and comune_res.resolved else None
         if provincia is None and resolver.provinces and unita_operativa(comune) is None:
             provincia = sorted(resolver.provinces)[0]

@@ -140,6 +140,14 @@ class RecordBuilder:
         ente_text = self._name_text(row, "ente") or None
         comune_text = self._name_text(row, "comune") or None
         ente = resolve_ente(ente_text, comune_text, self.resolver)
+        cell = row.cells.get("ente")
+        if ente.ente_tipo == "altro" and cell is not None and "\n" in cell.text:
+            # a word join the geometry suggested may hide a known owner ("ALER" / "Vimercate" glued)
+            for reading in _readings(cell):
+                other = resolve_ente(reading, comune_text, self.resolver)
+                if other.ente_tipo in ("comune", "aler"):
+                    ente, ente_text = other, reading
+                    break
         if ente_text and ente.ente_tipo == "comune" and ente.comune is None:
             self._unresolved(table, row, "ente", ente_text)
         if comune_text and ente.comune is None and ente.resolution is not None and not ente.resolution.resolved:

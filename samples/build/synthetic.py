@@ -33,7 +33,7 @@ from plan_doc import Document, Heading, PageBreak, Paragraph, TableBlock, Title 
 from synth_common import csv_value  # noqa: E402
 
 SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-                "voghera_2023")
+                "voghera_2023", "vimercate_2023")
 
 
 def load(sample: str) -> dict[str, Any]:
@@ -49,6 +49,8 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         for row in rows:
             for tid, rec in (row.get("out") or {}).items():
                 out.setdefault(tid, []).append(rec)
+            for tid, recs in (row.get("out_list") or {}).items():  # a wide table: a record per printed column
+                out.setdefault(tid, []).extend(recs)
     return out
 
 

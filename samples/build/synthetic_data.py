@@ -35,6 +35,8 @@ def main() -> None:
     _write(lodi())
     from synth_voghera import build as voghera
     _write(voghera())
+    from synth_vimercate import build as vimercate
+    _write(vimercate())
 
 
 if __name__ == "__main__":
