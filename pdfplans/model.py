@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import PlanWarning
 from .schema import TABLE_COLUMNS, column_kind, columns_of
+from .verdicts.base import Reason, Verdict
 
 if TYPE_CHECKING:  # pandas costs half a second to import: only when a frame is asked for
     import pandas as pd
@@ -53,6 +54,7 @@ class Table:
     warnings: list[PlanWarning] = field(default_factory=list)
     headers: dict[str, Cell] = field(default_factory=dict)  # column -> printed header cell (reports cite it)
     score: float | None = None  # how well the printed table matched this id (None: the plan says it has none)
+    verdict: Verdict = field(default_factory=Verdict)  # is the reading right? (verdicts.judge, from evidence)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -160,6 +162,7 @@ class Plan:
     tables: dict[str, Table] = field(default_factory=dict)
     warnings: list[PlanWarning] = field(default_factory=list)
     text: list[tuple[int, str]] = field(default_factory=list, repr=False)  # (page, line) narrative
+    missing: dict[str, Verdict] = field(default_factory=dict)  # tables announced but not found, with why
 
     def __getitem__(self, table_id: str) -> Table:
         try:
@@ -179,8 +182,21 @@ class Plan:
             "pagine": self.pages,
             "sha256": self.sha256,
             "comuni_ambito": self.comuni_ambito,
-            "tables": [{"id": t.id, "pages": t.pages, "rows": len(t)} for t in self.tables.values()],
+            "tables": [{"id": t.id, "pages": t.pages, "rows": len(t), **t.verdict.to_dict()} for t in self.tables.values()],
+            "missing_tables": [{"id": tid, **v.to_dict()} for tid, v in self.missing.items()],
+            "warnings": [w.to_dict() for w in self.verdict_warnings()]
+            + [{"kind": w.kind, "table": w.table, "page": w.page, "message": w.message} for w in self.warnings],
         }
+
+    def verdict_warnings(self) -> list[Reason]:
+        """The reasons of every suspect table, then of every missing one (what extract warns of by default)."""
+        return [r for t in self.tables.values() for r in t.verdict.reasons] + [
+            r for v in self.missing.values() for r in v.reasons]
+
+    @property
+    def suspect(self) -> list[str]:
+        """Ids of the tables whose reading some evidence contradicts."""
+        return [t.id for t in self.tables.values() if not t.verdict.ok]
 
     def to_json(self) -> str:
         return json.dumps(self.metadata(), ensure_ascii=False, indent=2)

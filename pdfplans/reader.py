@@ -68,6 +68,9 @@ def read_plan(
         raise PlanReadError(file, "no table of a Piano annuale found: not a plan?")
     for missing in (tid for tid in TABLE_IDS if tid not in tables):
         plan.warnings.append(PlanWarning(file, f"table {missing} not found", None, missing, kind="missing_table"))
+    from .verdicts.judge import judge
+
+    judge(plan)  # every table's reading against the plan's own redundancy: never silently wrong
     return plan
 
 

@@ -141,7 +141,7 @@ def test_unusable_dataset_paths_raise(tmp_path):
 def test_schema(dataset):
     path, _ = dataset
     with open_dataset(path) as ds:
-        assert ds.tables == ["plans", *TABLE_IDS, "findings", "cells"]
+        assert ds.tables == ["plans", *TABLE_IDS, "findings", "cells", "verdicts"]
         assert list(ds.plans.columns) == ["sha256", "file_name", "ambito", "anno", "pages", "imported_at",
                                           "pdfplans_version"]
         for table_id in TABLE_IDS:

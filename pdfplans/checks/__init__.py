@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import allegato_a, allegato_b, arithmetic, bounds, extraction, money, narrative, sources, totals, years  # noqa: F401
 from .context import PlanContext
 from .findings import Finding, Findings
+from .misreading import misread
 from .registry import FAMILIES, PLAN_CHECKS, RULES, YEARS_CHECKS, Rule, rules_markdown, rules_table
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def run_checks(plans: "Sequence[Plan]") -> Findings:
     unknown = {f.rule for f in found} - set(RULES)
     if unknown:  # a rule id must be documented before it can be reported
         raise RuntimeError(f"undeclared rule ids: {sorted(unknown)}")
-    return Findings(found, plans)
+    return Findings(misread(found, plans), plans)
 
 
 def render_report(findings: Findings, plans: "Sequence[Plan] | None" = None, fmt: str = "text",

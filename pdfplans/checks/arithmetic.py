@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..verdicts.rows import ROW_SUMS  # one declaration: the verdicts judge the reading by it too
 from .context import PlanContext, fmt, label, num
 from .findings import Finding
 from .registry import checker, declare
@@ -13,15 +14,6 @@ declare("g_row_sum", "error", FAMILY,
         "g) TOTALE ALLOGGI IN PREVISIONE = liberi + da ristrutturazioni + in carenza manutentiva, on each row")
 declare("allegato_a_row_sum", "error", FAMILY,
         "Allegato A: U.I. disponibili = libere/turnover + carenza manutentiva + ristrutturazione + conferite")
-
-# (rule, table, total column, part columns, include printed TOTALE rows)
-ROW_SUMS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
-    # a's TOTALE row prints no "di cui ... altri usi": its sum is checked column by column (totals).
-    ("a_row_sum", "a_consistenza", "alloggi_totali", ("alloggi_sap", "alloggi_sas", "alloggi_altri_usi"), False),
-    ("g_row_sum", "g_assegnabili", "totale", ("liberi", "ristrutturazione", "carenza_manutentiva"), True),
-    ("allegato_a_row_sum", "allegato_a", "ui_disponibili",
-     ("ui_libere_turnover", "ui_carenza_manutentiva", "ui_ristrutturazione", "ui_conferite_privati"), False),
-)
 
 
 @checker

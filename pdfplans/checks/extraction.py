@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .context import PlanContext
 from .findings import Finding
+from .misreading import verdict_findings
 from .registry import checker, declare
 
 FAMILY = "extraction"
@@ -20,6 +21,12 @@ declare("ocr_low_confidence", "info", FAMILY,
         "cells of a table read by OCR with low confidence (one finding per table, the worst cells first)")
 declare("extraction_missing_table", "warning", FAMILY,
         "a table the plan announces (caption or section) could not be extracted (rules that need it are skipped)")
+declare("suspect_table", "warning", FAMILY,
+        "a table whose reading the plan's own redundancy contradicts (totals, member comuni, sibling tables, "
+        "value kinds): its figures are not to be trusted")
+declare("likely_misreading", "warning", FAMILY,
+        "a discrepancy that rests on a suspect table: more likely a misreading than an error of the plan "
+        "(the message names the rule, the table, its page and the evidence)")
 
 RULE_OF_KIND = {
     "unresolved": "extraction_unresolved_comune",
@@ -31,9 +38,10 @@ RULE_OF_KIND = {
 
 @checker
 def extraction(ctx: PlanContext) -> Iterator[Finding]:
+    yield from verdict_findings(ctx)
     for warning in ctx.warnings:
         rule = RULE_OF_KIND.get(warning.kind)
-        if rule is None:
+        if rule is None or (rule == "extraction_missing_table" and warning.table in ctx.plan.missing):
             continue
         record: dict = {}
         table = ctx.table(warning.table) if warning.table else None

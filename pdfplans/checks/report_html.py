@@ -174,8 +174,13 @@ def render_html(findings: Findings, plans: "Sequence[Plan]") -> str:
             f"</td><td>{escape(group[0].severity)}</td><td>{len(group)}</td></tr>"
             for rule, group in findings.by_rule().items())
         sections, number = [], 0
+        suspect = findings.where(rule="suspect_table")  # first: which tables not to trust (issue 13)
+        if len(suspect):
+            cards_of = [_finding_html(number + i + 1, f, crops) for i, f in enumerate(suspect)]
+            number += len(suspect)
+            sections.append(f"<h2>Suspect tables ({len(suspect)})</h2>{''.join(cards_of)}")
         for severity in SEVERITIES:
-            chosen = findings.where(severity=severity)
+            chosen = Findings([f for f in findings.where(severity=severity) if f.rule != "suspect_table"])
             if not len(chosen):
                 continue
             items = []

@@ -41,8 +41,16 @@ def render_text(findings: Findings, plans: "Sequence[Plan]", color: bool | None 
     if extraction:
         summary.append(f" (of which {extraction} about the extraction, not the plan)")
     console.print(summary)
+    suspect = findings.where(rule="suspect_table")
+    if len(suspect):  # first: which tables not to trust, before what they seem to say
+        console.print()
+        console.print(Text(f"SUSPECT TABLES ({len(suspect)})", style="bold magenta underline"))
+        for finding in suspect:
+            where = f"  [p. {', '.join(map(str, finding.pages)) or '?'}]"
+            named = f"  ({escape(Path(finding.plan_file).name)})" if len(plans) > 1 and finding.plan_file else ""
+            console.print(Text.assemble("    • ", finding.message, (where + named, "dim")))
     for severity in SEVERITIES:
-        chosen = findings.where(severity=severity)
+        chosen = Findings([f for f in findings.where(severity=severity) if f.rule != "suspect_table"])
         if not len(chosen):
             continue
         console.print()

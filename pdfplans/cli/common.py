@@ -12,8 +12,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 # Exit statuses (README): 0 done, 1 discrepancies / some files failed, 2 nothing could be done,
-# 130 interrupted (the shell's convention for SIGINT).
-EXIT_OK, EXIT_SOME, EXIT_NONE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# 3 (--strict) some table suspect or missing, 130 interrupted (the shell's convention for SIGINT).
+EXIT_OK, EXIT_SOME, EXIT_NONE, EXIT_SUSPECT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def batch_status(ok: int, failed: int) -> int:
@@ -21,6 +21,21 @@ def batch_status(ok: int, failed: int) -> int:
     if not failed:
         return EXIT_OK
     return EXIT_SOME if ok else EXIT_NONE
+
+
+def strict_status(status: int, doubtful: int, strict: bool) -> int:
+    """With ``--strict``, a batch that went well otherwise exits 3 when some table is suspect or missing."""
+    return EXIT_SUSPECT if strict and doubtful and status == EXIT_OK else status
+
+
+def strict_option() -> Any:
+    return flag(False, "--strict", help="Exit 3 when any table is suspect or missing (its reading contradicts the "
+                "plan's own totals, lists or sibling tables, or the plan announces it and it was not found).")
+
+
+def verdict_line(suspect: int, missing: int) -> str:
+    """How many tables of a plan are doubtful, for the one line per plan."""
+    return f"{suspect} suspect, {missing} missing"
 
 
 def flag(default: bool, *names: str, help: str) -> Any:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
-from .common import Options, batch_status, flag, options, quiet_option, verbose_option
+from .common import Options, batch_status, flag, options, quiet_option, strict_option, strict_status, verbose_option, verdict_line
 from .inputs import gather, read_each
 from .interrupt import interrupted
 
@@ -30,12 +30,17 @@ def extract(
                          "rows, candidate scores."),
     csv_dialect: str = typer.Option("standard", "--csv-dialect", help="standard (comma, UTF-8) or excel-it "
                                     "(semicolon, decimal comma, BOM: what Italian Excel opens)."),
+    strict: bool = strict_option(),
     quiet: bool = quiet_option(),
     verbose: bool = verbose_option(),
 ) -> None:
     """Extract every canonical table of a plan into CSV files.
 
-    Exit status 0: done; 1: some files could not be read; 2: nothing could be extracted, or an output cannot be written.
+    A table whose reading the plan's own figures contradict is suspect, one the plan announces but
+    that was not found is missing: both are named on stderr, with the page.
+
+    Exit status 0: done; 1: some files could not be read; 2: nothing could be extracted, or an output cannot be written;
+    3: with --strict, some table is suspect or missing.
 
     Example: [bold]pdfplans extract piano_2023.pdf --out tables/[/bold]
     """
@@ -49,6 +54,7 @@ def extract(
     targets = _targets([path for path, _ in given.files], out)
     created = _check_outputs(given.files, targets, debug, force, opts)
     failed = len(given.failed)
+    doubtful = 0  # suspect or missing tables over every plan (--strict)
     done: list[Path] = []
     explained: list | None = [] if explain else None  # explanations of the same readings
     with interrupted(opts, lambda: (done, [p for p, _ in given.files if p not in done])):
@@ -59,11 +65,12 @@ def extract(
                 failed += 1
             else:
                 _write(plan, targets[path], Written(xlsx, dialect, with_confidence), opts)
+                doubtful += len(plan.suspect) + len(plan.missing)
                 if explained:
                     typer.echo(str(explained[-1]))
                     explained.clear()
             done.append(path)
-    raise typer.Exit(batch_status(len(given.files) + len(given.failed) - failed, failed))
+    raise typer.Exit(strict_status(batch_status(len(given.files) + len(given.failed) - failed, failed), doubtful, strict))
 
 
 def _targets(files: list[Path], out: Path | None) -> dict[Path, Path]:
@@ -131,10 +138,17 @@ def _write(plan, target: Path, what: Written, opts: Options) -> None:
         from ..export_xlsx import write_workbook
 
         written.append(write_workbook(plan, target / "plan.xlsx"))
+    for reason in plan.verdict_warnings():  # by default: a wrong table must never pass in silence
+        status = "missing" if reason.table in plan.missing else "suspect"
+        opts.warn(f"warning: {plan.file}, {_where(reason.page)}{reason.table}: {status}: {reason.message}")
     for warning in plan.warnings:
         if opts.verbose or warning.kind != "missing_table":
             opts.warn(f"warning: {warning}")
-    opts.say(f"{Path(plan.file).name}: {len(plan.tables)} tables, {plan.pages} pages → {target}/ "
-             f"({len(written)} files)")
+    opts.say(f"{Path(plan.file).name}: {len(plan.tables)} tables ({verdict_line(len(plan.suspect), len(plan.missing))}), "
+             f"{plan.pages} pages → {target}/ ({len(written)} files)")
     for table in plan.tables.values():
         opts.detail(f"  {table.id:32} {len(table):4d} rows  pages {table.pages}")
+
+
+def _where(page: int | None) -> str:
+    return f"page {page}, " if page else ""

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import Options, flag, options, quiet_option, verbose_option
+from .common import Options, flag, options, quiet_option, strict_option, strict_status, verbose_option
 
 
 def import_command(
@@ -18,6 +18,7 @@ def import_command(
     replace: bool = flag(False, "--replace", help="Re-import files already in the dataset (same sha256)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1,
                                           help="Processes reading PDFs (default: number of cores)."),
+    strict: bool = strict_option(),
     quiet: bool = quiet_option(),
     verbose: bool = verbose_option(),
 ) -> None:
@@ -25,7 +26,10 @@ def import_command(
 
     Each plan goes in whole or not at all. Files that cannot be read are named, with the reason, and the others are imported.
 
-    Exit status 0: every file is in the dataset; 1: some files failed; 2: nothing could be imported; 130: interrupted.
+    Each plan's suspect and missing tables are counted and named; the dataset's ``verdicts`` table keeps them.
+
+    Exit status 0: every file is in the dataset; 1: some files failed; 2: nothing could be imported;
+    3: with --strict, some table is suspect or missing; 130: interrupted.
 
     Example: [bold]pdfplans import piani/ piano_2024.pdf --db piani.duckdb[/bold]
     """
@@ -48,7 +52,7 @@ def import_command(
                         stop.report.not_done)
         raise typer.Exit(130)
     _print_report(report, opts, err)
-    raise typer.Exit(report.exit_status)
+    raise typer.Exit(strict_status(report.exit_status, report.doubtful_tables, strict))
 
 
 def _print_report(report, opts: Options, err) -> None:
@@ -65,6 +69,8 @@ def _print_report(report, opts: Options, err) -> None:
         err.print(failures)
     for line in report.repeated_lines():
         opts.warn(f"warning: {line}")
+    for line in report.verdict_lines():  # per plan, by default: suspect tables are never silent
+        (opts.warn if "\n" in line else opts.say)(line)
     if opts.quiet:
         return
     out = Console()

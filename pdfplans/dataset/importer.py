@@ -18,6 +18,7 @@ from pathlib import Path
 from ..inputs import expand_inputs, file_sha256
 from ..model import Plan
 from ..outputs import OutputError, remove_created, writable_file, writable_folder
+from . import layout
 from .report import ImportInterrupted, ImportReport
 from .rows import ParsedPlan, from_plan, parse_file
 from .stores import DatasetError, Store, open_store
@@ -91,9 +92,19 @@ def _write_one(writer: "_LazyStore", parsed: ParsedPlan, replace: bool, report: 
         bar.advance(1, f"[red]failed[/] {name}")
         return
     report.imported.append(parsed.file)
+    report.doubtful[parsed.file] = _doubtful(parsed)
     if parsed.plan.get("ambito") and parsed.plan.get("anno"):
         writer.ambiti.add(str(parsed.plan["ambito"]).lower())
     bar.advance(1, f"imported {name}")
+
+
+def _doubtful(parsed: ParsedPlan) -> list[tuple[str, str, str]]:
+    """The suspect and missing tables of a plan, from its ``verdicts`` rows."""
+    rows = parsed.tables.get(layout.VERDICTS)
+    if rows is None:
+        return []
+    return [(r["table_id"], r["verdict"], f"page {r['page']}: {r['message']}" if r["page"] else str(r["message"]))
+            for r in rows.to_pylist() if r["verdict"] != "ok"]
 
 
 def _store_years(db: Path, parquet: bool, ambiti: set[str], report: ImportReport) -> None:

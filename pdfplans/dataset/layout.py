@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 PLANS = "plans"
 FINDINGS = "findings"
 CELLS = "cells"
+VERDICTS = "verdicts"
 
 # Column name -> DuckDB type; the Arrow/Parquet types follow from these (see ``arrow_schema``).
 _KIND_TYPES = {"int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "str": "VARCHAR"}
@@ -62,6 +63,17 @@ CELLS_COLUMNS: dict[str, str] = {
     "confidence": "DOUBLE",
 }
 
+# One row per table of a plan: found ("ok" / "suspect") or announced and not found ("missing"), so a
+# query can leave out the tables whose reading the plan's own figures contradict.
+VERDICTS_COLUMNS: dict[str, str] = {
+    "plan_sha256": "VARCHAR",
+    "table_id": "VARCHAR",
+    "verdict": "VARCHAR",  # ok | suspect | missing
+    "evidence": "VARCHAR[]",  # kinds of evidence against it: totals, rows, members, kinds, siblings, twice, announced
+    "page": "INTEGER",  # page of the first reason
+    "message": "VARCHAR",  # the reasons, joined by "; "
+}
+
 
 def canonical_columns(table_id: str) -> dict[str, str]:
     """``plan_sha256``, ``row``, then the canonical columns of docs/tables.md and ``page``."""
@@ -73,7 +85,7 @@ def canonical_columns(table_id: str) -> dict[str, str]:
 
 def table_names() -> tuple[str, ...]:
     """Every table of a dataset, in the order listings show them."""
-    return (PLANS, *TABLE_IDS, FINDINGS, CELLS)
+    return (PLANS, *TABLE_IDS, FINDINGS, CELLS, VERDICTS)
 
 
 def columns(name: str) -> dict[str, str]:
@@ -83,6 +95,8 @@ def columns(name: str) -> dict[str, str]:
         return FINDINGS_COLUMNS
     if name == CELLS:
         return CELLS_COLUMNS
+    if name == VERDICTS:
+        return VERDICTS_COLUMNS
     if name in TABLE_IDS:
         return canonical_columns(name)
     raise KeyError(f"no dataset table {name!r}; tables: {', '.join(table_names())}")

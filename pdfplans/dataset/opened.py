@@ -74,7 +74,7 @@ class Dataset:
         if name not in self.tables:
             raise KeyError(f"no table {name!r} in {self.path}; tables: {', '.join(self.tables)}")
         order = {layout.PLANS: "ambito, anno, file_name", layout.FINDINGS: "plan_sha256",
-                 layout.CELLS: "plan_sha256, table_id, row, \"column\""}.get(name, "plan_sha256, row")
+                 layout.CELLS: "plan_sha256, table_id, row, \"column\"", layout.VERDICTS: "plan_sha256, table_id"}.get(name, "plan_sha256, row")
         return self.query(f"SELECT * FROM {layout.quote(name)} ORDER BY {order}")
 
     @property

@@ -17,6 +17,8 @@ class ImportReport:
     not_done: list[str] = field(default_factory=list)  # files still to read when the import was interrupted
     # (ambito, anno, files) stored more than once (editions, renderings): queries keep the first, the latest
     repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    # file -> (table id, verdict, first reason) of every suspect or missing table of a plan imported
+    doubtful: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -40,6 +42,20 @@ class ImportReport:
         """One line per ambito and year the dataset holds more than once."""
         return [f"{ambito} {anno} is in the dataset {len(files)} times ({', '.join(files)}): the example queries "
                 f"keep the latest import, {files[0]}" for ambito, anno, files in self.repeated]
+
+    def verdict_lines(self) -> list[str]:
+        """Per plan imported: how many tables are suspect or missing, and which."""
+        lines = []
+        for file in self.imported:
+            tables = self.doubtful.get(file, [])
+            suspect = sum(1 for _, status, _ in tables if status == "suspect")
+            lines.append(f"{Path(file).name}: {suspect} suspect, {len(tables) - suspect} missing"
+                         + "".join(f"\n  {status} {tid}: {why}" for tid, status, why in tables))
+        return lines
+
+    @property
+    def doubtful_tables(self) -> int:
+        return sum(len(t) for t in self.doubtful.values())
 
     def __str__(self) -> str:
         return self.summary()

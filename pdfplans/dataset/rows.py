@@ -68,7 +68,20 @@ def plan_tables(plan: "Plan", findings: "Findings") -> "dict[str, pa.Table]":
     out = {table_id: _canonical(plan, table_id) for table_id in TABLE_IDS}
     out[layout.FINDINGS] = _findings(plan.sha256, findings)
     out[layout.CELLS] = _cells(plan)
+    out[layout.VERDICTS] = _verdicts(plan)
     return out
+
+
+def _verdicts(plan: "Plan") -> "pa.Table":
+    data: dict[str, list[Any]] = {name: [] for name in layout.arrow_schema(layout.VERDICTS).names}
+    judged = [(t.id, t.verdict) for t in plan.tables.values()] + list(plan.missing.items())
+    for table_id, verdict in judged:
+        for name, value in (("plan_sha256", plan.sha256), ("table_id", table_id), ("verdict", verdict.status),
+                            ("evidence", list(dict.fromkeys(r.kind for r in verdict.reasons))),
+                            ("page", verdict.reasons[0].page if verdict.reasons else None),
+                            ("message", "; ".join(r.message for r in verdict.reasons) or None)):
+            data[name].append(value)
+    return _build(layout.arrow_schema(layout.VERDICTS), data)
 
 
 def _canonical(plan: "Plan", table_id: str) -> "pa.Table":

@@ -1,0 +1,55 @@
+"""Tables the plan announces (a caption, a section heading, the table of contents) but that were not
+found: a table lost whole, said by default, never only under ``--verbose``.
+
+A line announces a table when it matches the table's caption words (``TableSpec.caption``) and reads
+as an announcement: a letter of R.R. 4/2017 ("g) Numero complessivo..."), an Allegato heading, a line
+ending in a colon ("Unità già libere:"), a contents line ("Allegato B ..... 22"), or a numbered
+heading whose section goes on to introduce a list ("le seguenti", a colon). A section that only
+says where the figures are ("è stato caricato nella Piattaforma") announces nothing.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..extractors.catalog import EMPTY_MARKER, SPECS
+from .base import Reason
+
+if TYPE_CHECKING:
+    from ..model import Plan
+
+_LETTER = re.compile(r"^\s*[a-k]\s?\)\s", re.IGNORECASE)
+_ALLEGATO = re.compile(r"^\s*all(?:egato)?\.?\s*[ab]\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+\S")
+_CONTENTS = re.compile(r"\.{4,}\s*\d+\s*$")
+_INTRODUCES = re.compile(r":\s*$|\bseguent[ei]\b", re.IGNORECASE)
+STRONG = 0.5  # caption weight of the tables whose caption words are their own (a..k, popolazione)
+FOLLOWING = 4  # lines after a numbered heading in which it must introduce a list
+
+
+def _announces(lines: list[tuple[int, str]], index: int, strong: bool) -> bool:
+    text = lines[index][1]
+    if _ALLEGATO.match(text) or _CONTENTS.search(text):
+        return True
+    if not strong:
+        return False  # broad caption words ("misure", "fondi"): only a heading of its own counts
+    following = [t for p, t in lines[index + 1:index + 1 + FOLLOWING] if p == lines[index][0]]
+    if any(EMPTY_MARKER.search(t) for t in [text, *following]):
+        return False  # "Non sono previste unità ...": an empty table said in words
+    if _LETTER.match(text) or text.rstrip().endswith(":"):
+        return True
+    return bool(_NUMBERED.match(text)) and any(_INTRODUCES.search(t) for t in following)
+
+
+def judge_announced(plan: "Plan") -> list[Reason]:
+    found: dict[str, Reason] = {}
+    lines = plan.text
+    for spec in SPECS:
+        if spec.id in plan.tables or spec.caption is None:
+            continue
+        for index, (page, text) in enumerate(lines):
+            if spec.caption.search(text) and _announces(lines, index, spec.caption_weight >= STRONG):
+                found[spec.id] = Reason("announced", spec.id, page,
+                                        f"announced on page {page} ({' '.join(text.split())[:80]!r}) but not found")
+                break
+    return list(found.values())
