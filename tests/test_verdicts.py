@@ -15,7 +15,8 @@ from pdfplans.verdicts.judge import judge
 
 # every text-layer rendering: each of their tables is cell-for-cell right (test_extract_samples)
 CORRECT = ["cremonese_2023", "cremonese_2022", "cremonese_2024", "brescia_ovest_2023", "oglio_po_2023", "lodi_2023",
-           "mantova_2023", "cremonese_2023_alt", "cremonese_2023_borderless", "cremonese_2023_reportlab"]
+           "mantova_2023", "vimercate_2023", "voghera_2023", "cremonese_2023_alt", "cremonese_2023_borderless",
+           "cremonese_2023_reportlab"]
 
 
 @pytest.fixture(scope="module")
