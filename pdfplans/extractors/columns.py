@@ -7,6 +7,7 @@ whether the first header line is a merged title row above the header.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import median
 
 from .grid import Interval, column_of, columns_from_rules, coverage_columns, merge_intervals, right_edges, vertical_splits, widen
 from .lines import Line
@@ -44,7 +45,8 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
     first_page_rules = segments[0].rules
     top = min(line.top for line in all_lines if line.page == segments[0].page)
     bottom = max(line.bottom for line in all_lines if line.page == segments[0].page)
-    grid_left, grid_right = grid_extent(first_page_rules, left, right, top, bottom, s)
+    size = median(line.size for line in all_lines)
+    grid_left, grid_right = grid_extent(first_page_rules, left, right, top, bottom, size, s)
     xs = vertical_splits(first_page_rules, grid_left - s.rule_reach_pt, grid_right + s.rule_reach_pt, top, bottom, s)
     ruled = len(xs) >= 2
     if ruled:
@@ -54,7 +56,8 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
     title = ""
     if header_lines and len(columns) > 2:
         head = header_lines[0]
-        spans = [c for c in columns if head.x0 < c[1] - s.edge_slack_pt and head.x1 > c[0] + s.edge_slack_pt]
+        slack = s.edge_slack * head.size
+        spans = [c for c in columns if head.x0 < c[1] - slack and head.x1 > c[0] + slack]
         if len(head.phrases(xs if ruled else None)) == 1 and len(spans) > 2:
             title = head.text
             header_lines = header_lines[1:]
@@ -76,15 +79,16 @@ def text_columns(header_lines: list[Line], body_lines: list[Line]) -> list[Inter
     return merge_intervals(body + lonely)
 
 
-def grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float,
+def grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float, size: float,
                 s: ReaderSettings = DEFAULT_SETTINGS) -> tuple[float, float]:
     """x-extent of the horizontal rules drawn across the table (the text's own extent if none)."""
+    band = s.band_margin * size
     spans = [
         (r.x0, r.x1) for r in rules
-        if r.horizontal and top - s.band_margin_pt <= r.y0 <= bottom + s.band_margin_pt and r.x0 < right and r.x1 > left
+        if r.horizontal and top - band <= r.y0 <= bottom + band and r.x0 < right and r.x1 > left
     ]
     if not spans:
-        return left - s.grid_margin_pt, right + s.grid_margin_pt
+        return left - s.grid_margin * size, right + s.grid_margin * size
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 

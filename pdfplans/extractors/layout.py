@@ -25,7 +25,7 @@ class Layout:
     settings: ReaderSettings = DEFAULT_SETTINGS
 
     def splits(self, line: Line) -> list[float]:
-        reach = self.settings.split_search_pt
+        reach = self.settings.split_search * line.size
         return vertical_splits(self.rules.get(line.page, []), line.x0 - reach, line.x1 + reach, line.top, line.bottom,
                                self.settings)
 
@@ -69,9 +69,9 @@ class Layout:
         """
         s = self.settings
         if span:
-            x0, x1 = span[0] - s.grid_span_pt, span[1] + s.grid_span_pt
+            x0, x1 = span[0] - s.grid_span * line.size, span[1] + s.grid_span * line.size
         else:
-            x0, x1 = line.x0 - s.grid_search_pt, line.x1 + s.grid_search_pt
+            x0, x1 = line.x0 - s.grid_search * line.size, line.x1 + s.grid_search * line.size
         return [
             r for r in self.rules.get(line.page, [])
             if not r.horizontal and r.y0 - s.rule_slack_pt <= line.center_y <= r.y1 + s.rule_slack_pt and x0 <= r.x0 <= x1
@@ -81,7 +81,7 @@ class Layout:
         """The rule closing a header row: in a grid, or a rule right below across the line."""
         ys = [
             r.y0 for r in self.rules.get(line.page, [])
-            if r.horizontal and r.y0 > line.center_y + self.settings.edge_slack_pt
+            if r.horizontal and r.y0 > line.center_y + self.settings.edge_slack * line.size
             and r.x0 - self.settings.rule_slack_pt <= line.x0 and r.x1 + self.settings.rule_slack_pt >= line.x1
         ]
         if not ys:
@@ -114,7 +114,7 @@ class Layout:
         another through the gap between them (a paragraph does; cells of a row never do)."""
         if len(coverage) < 2:
             return True
-        slack = self.settings.edge_slack_pt
+        slack = self.settings.edge_slack * line.size
         for phrase in line.phrases(splits):
             touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
             if len(touched) < 2:

@@ -9,6 +9,7 @@ Each result is kept on the ``PrintedTable`` (``region``, ``layout``, ``segmentat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from ..model import Cell
 from .cells import cells_of, join_cell_text, joined, merge_halves
@@ -88,8 +89,9 @@ def build_table(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) -> 
 
 
 def _segment(segment: Segment, layout: ColumnLayout, s: ReaderSettings) -> RowSegmentation:
-    top = min(line.top for line in segment.lines) - s.band_margin_pt
-    bottom = max(line.bottom for line in segment.lines) + s.band_margin_pt
+    band = s.band_margin * median(line.size for line in segment.lines)
+    top = min(line.top for line in segment.lines) - band
+    bottom = max(line.bottom for line in segment.lines) + band
     ys = horizontal_splits(segment.rules, layout.left, layout.right, top, bottom, s)
     return segment_rows(segment.lines, layout.columns, layout.ruled, segment.rules, ys, layout.single_line,
                         layout.right_edges, s)

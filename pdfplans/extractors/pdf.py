@@ -18,8 +18,9 @@ import pypdfium2.raw as pdfium_c
 from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
 from .page import PageContent, Rule, Word
+from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
-from .symbols import is_lost, read_lost
+from .symbols import is_lost, printed, read_lost
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words = _words(page, textpage, count, number, transform, settings)
+        content.words = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
     finally:
         textpage.close()
     content.rules = _rules(page, number, file, warnings, limits, transform)
@@ -144,70 +145,32 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
 
 
 def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int, transform,
-           settings: ReaderSettings) -> list[Word]:
-    """Group characters into glyph runs: a printed or generated space, any visible gap (more than
-    ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is measured
-    on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say."""
+           settings: ReaderSettings, view: tuple[float, float]) -> list[Word]:
+    """Characters into glyph runs (runs.RunBuilder): a printed or generated space, any visible gap
+    (more than ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is
+    measured on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
-    words: list[Word] = []
-    chars: list[str] = []
-    x0 = top = x1 = bottom = size = 0.0
-    bold = False
-    last_x0 = 0.0  # left edge of the previous character: a ligature's parts share one box
     lost: dict[tuple[int, int], str] = {}
+
+    builder = RunBuilder(number, view[0], view[1], settings, lambda index: _font_size(raw, index, matrix),
+                         lambda index: _is_bold(raw, index, font_name))
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
             code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
         if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-            if chars:
-                words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
-                chars = []
+            builder.space()
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
         if angle > 0.05 and abs(angle - 2 * math.pi) > 0.05:
             continue  # rotated text is a stamp or a margin note, never a table cell
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
-        c_x0, c_top, c_x1, c_bottom = _box(transform, rect.left, rect.bottom, rect.right, rect.top)
-        text = read_lost(page, raw, index, settings, lost) if is_lost(code) else _printed(code)
-        if chars:
-            reach = settings.run_overlap_share * (bottom - top)
-            same_line = c_top < bottom - reach and c_bottom > top + reach
-            touch = settings.glyph_gap * size
-            if same_line and c_x0 >= last_x0 - touch and c_x0 - x1 <= touch:
-                chars.append(text)
-                last_x0 = c_x0
-                x1 = max(x1, c_x1)
-                top, bottom = min(top, c_top), max(bottom, c_bottom)
-                continue
-            words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
-        chars = [text]
-        x0, top, x1, bottom = c_x0, c_top, c_x1, c_bottom
-        last_x0 = c_x0
-        size = _font_size(raw, index, matrix) or (c_bottom - c_top)
-        bold = _is_bold(raw, index, font_name)
-    if chars:
-        words.append(Word("".join(chars), x0, top, x1, bottom, size, number, bold=bold))
-    return [w for w in words if w.text.strip()]
-
-
-# Ghostscript's pdfwrite writes the Unicode of a ligature glyph little-endian: "ti" becomes
-# U+7400 U+6900, ideographs that an Italian plan never prints; for a three-letter ligature it adds
-# the last two letters into one byte ("ffi": U+6600 U+CF00, 0xCF = ord("f") + ord("i")).
-_SUMMED_TAILS = {ord(a) + ord(b): a + b for a, b in ("fi", "fl", "ti", "ft", "tt")}
-
-
-def _printed(code: int) -> str:
-    """The text of one character code, with the byte-swapped letters of re-printed ligatures repaired."""
-    high = code >> 8
-    if code & 0xFF or high < 0x41:
-        return chr(code)
-    if high <= 0x7A and chr(high).isalpha():
-        return chr(high)
-    return _SUMMED_TAILS.get(high, chr(code)) if 0xAC <= high <= 0xF8 else chr(code)
+        text = read_lost(page, raw, index, settings, lost) if is_lost(code) else printed(code)
+        builder.glyph(text, _box(transform, rect.left, rect.bottom, rect.right, rect.top), index)
+    return builder.finish()
 
 
 def _font_size(raw, index: int, matrix) -> float:

@@ -188,7 +188,7 @@ class RegionFinder:
             return False
         if self.layout.tabular(line):
             return True
-        if any(abs(line.x0 - c0) <= self.settings.column_start_pt for c0, _ in coverage[1:]):
+        if any(abs(line.x0 - c0) <= self.settings.column_start * line.size for c0, _ in coverage[1:]):
             return True  # text starting where an inner column starts: the rest of a cell, not a paragraph
         # the rest of a row broken by the page ("RISTRUTTURAZIONE"), then the next row
         position = self.stream.index(line)
@@ -215,7 +215,7 @@ class RegionFinder:
             return False
         if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
             return first.top - above.bottom < self.settings.grid_label_gap * first.size
-        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start_pt
+        single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start * first.size
         return single and first.top - above.bottom < self.settings.label_gap * first.size
 
     def _repeated_header(self, index: int, header_tokens: set[str]) -> int:

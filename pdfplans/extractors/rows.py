@@ -82,7 +82,7 @@ def rows_by_occupancy(
         after_remainder = bool(filled) and 0 not in filled and (
             bool(used & single_line - filled) or 0 in used  # values, or a name in the first column
         )
-        slack = settings.edge_slack_pt
+        slack = settings.edge_slack * line.size
         ruled_off = bool(bands) and any(bands[-1].bottom - slack <= y <= line.top + slack for y in rules_at or ())
         new_row = (
             not bands
@@ -136,7 +136,7 @@ def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
                settings: ReaderSettings = DEFAULT_SETTINGS) -> str:
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
-    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - settings.wrap_fit_slack_pt:
+    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - settings.wrap_fit_slack * size:
         return "fits"
     return "tight" if edge - last.x1 < settings.tight_share * max(edge - left, size) else "loose"
 

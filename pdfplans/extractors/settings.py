@@ -2,8 +2,9 @@
 
 Text tolerances are in *sizes*: multiples of the measured glyph size of the line or word at hand
 (its font size, or glyph height for OCR), so a plan set in 8 pt reads like one set in 12 pt.
-Tolerances about ruling lines are in points (``*_pt``): they measure how precisely a producer
-draws its strokes (a rule a hair off a cell border), which does not grow with the type.
+Tolerances about how ruling lines are drawn are in points (``*_pt``): they measure how precisely a
+producer draws its strokes (a rule a hair off a cell border), which does not grow with the type;
+where text meets the rules (padding, a word overrunning its column) they are in sizes again.
 Shares (``*_share``) are fractions 0..1.
 
 Pass a changed copy to ``read_plan(..., settings=dataclasses.replace(DEFAULT_SETTINGS, ...))``;
@@ -29,6 +30,11 @@ class ReaderSettings:
     glyph_gap: float = 0.1
     """sizes: glyphs or runs closer than this touch: one word, whatever split them (a run per
     glyph, a space glyph of zero width); pdf.py ends a run at any wider gap."""
+    held_glyph_max: float = 0.8
+    """sizes: the widest a glyph misplaced off the page (a ligature's letter) is taken to be when
+    the run it interrupts goes on after the gap it leaves."""
+    held_glyph_width: float = 0.25
+    """sizes: the width counted for a misplaced glyph put back at a run's start or end."""
     letter_spacing_max: float = 0.6
     """sizes: the widest letter-spacing measured; wider gaps between single glyphs are spaces."""
     letter_runs_min: int = 3
@@ -113,27 +119,22 @@ class ReaderSettings:
     caption_lines: int = 8
     """narrative lines above a table kept as its caption."""
 
-    # -- ruling lines (points: drawing precision) ------------------------------------------------
+    # -- ruling lines: drawing precision, in points ----------------------------------------------
+    # These say how exactly a producer draws its strokes and lines them up with each other (a rule
+    # a hair off a cell border, two pages' grids a point apart, a border drawn as a rectangle's
+    # edge): that precision comes from the drawing program's units, not from the type, and stays
+    # the same for a plan set in 8 pt or in 12 pt.
     rule_snap_pt: float = 2.0
     """rules closer than this are one rule."""
     rule_reach_pt: float = 3.0
     """a rule this far outside a band or span still belongs to it."""
     rule_overlap_pt: float = 2.0
-    """a vertical rule must run at least this far along a line to split it."""
+    """a vertical rule must run at least this far along a line to split it (a stub of a rule
+    drawn at a cell's corner does not)."""
     column_min_pt: float = 3.0
-    """narrower gaps between vertical rules are no column."""
+    """narrower gaps between vertical rules are no column (a double border)."""
     grid_rule_pt: float = 2.5
     """a horizontal rule this close to a row's top closes the cell above (else the cell is merged)."""
-    grid_span_pt: float = 10.0
-    """a vertical rule this far outside a table's x-range still belongs to its grid."""
-    grid_search_pt: float = 40.0
-    """how far beside a line to look for its grid's rules when the table's span is not yet known."""
-    split_search_pt: float = 5.0
-    """how far beside a line to look for the rules splitting it into cells."""
-    grid_margin_pt: float = 8.0
-    """the text's margin taken as the grid's extent when no rule is drawn across the table."""
-    band_margin_pt: float = 4.0
-    """margin above and below a page's lines within which its horizontal rules count."""
     same_column_pt: float = 3.0
     """column rules of two pages this close: the same grid (a table continued)."""
     same_grid_share: float = 0.6
@@ -142,10 +143,23 @@ class ReaderSettings:
     """a rule ending this short of a line (or of a cell's middle) still reaches it."""
     rule_growth_pt: float = 0.5
     """a vertical rule must reach this far below the grid's bottom to extend it downwards."""
-    column_start_pt: float = 2.0
-    """text starting this close to where a column starts starts in that column."""
-    edge_slack_pt: float = 1.0
-    """a word may overrun its column interval by this much and still keep to it."""
+
+    # -- text among the rules: in sizes (cell padding and text positions grow with the type) -----
+    grid_span: float = 1.0
+    """sizes: a vertical rule this far outside a table's x-range still belongs to its grid."""
+    grid_search: float = 4.0
+    """sizes: how far beside a line to look for its grid's rules when the table's span is not
+    yet known."""
+    split_search: float = 0.5
+    """sizes: how far beside a line to look for the rules splitting it into cells."""
+    grid_margin: float = 0.8
+    """sizes: the text's margin taken as the grid's extent when no rule is drawn across the table."""
+    band_margin: float = 0.4
+    """sizes: margin above and below a page's lines within which its horizontal rules count."""
+    column_start: float = 0.2
+    """sizes: text starting this close to where a column starts starts in that column."""
+    edge_slack: float = 0.1
+    """sizes: a word may overrun its column interval by this much and still keep to it."""
     horizontal_rule_share: float = 0.2
     """share of the table's width a horizontal rule must cross to separate rows."""
 
@@ -154,8 +168,8 @@ class ReaderSettings:
     """share of numeric runs that makes a column single-line (its values never wrap)."""
     wrap_space: float = 0.3
     """sizes: the word space counted when asking whether a word would have fitted the line above."""
-    wrap_fit_slack_pt: float = 0.5
-    """points: rounding allowed when a word would just have fitted."""
+    wrap_fit_slack: float = 0.05
+    """sizes: rounding allowed when a word would just have fitted."""
     tight_share: float = 0.25
     """a line ending within this share of its column's width from the edge was full (a wrap)."""
     broken_word_reach: float = 0.35

@@ -1,4 +1,5 @@
-"""Glyphs whose Unicode the producer lost, read by their shape.
+"""Characters whose Unicode a producer wrote wrong: symbols read by their shape, byte-swapped
+ligatures repaired (``printed``).
 
 A re-printer that subsets a symbol font may drop its ToUnicode map: the list markers of a plan then
 come out as control characters (U+0003), which no reader, pdftotext included, can tell apart. The
@@ -50,3 +51,19 @@ def _by_shape(page: pdfium.PdfPage, raw, index: int, settings: ReaderSettings) -
     if fill >= settings.round_fill_min:
         return _ROUND
     return None
+
+
+# Ghostscript's pdfwrite writes the Unicode of a ligature glyph little-endian: "ti" becomes
+# U+7400 U+6900, ideographs that an Italian plan never prints; for a three-letter ligature it adds
+# the last two letters into one byte ("ffi": U+6600 U+CF00, 0xCF = ord("f") + ord("i")).
+_SUMMED_TAILS = {ord(a) + ord(b): a + b for a, b in ("fi", "fl", "ti", "ft", "tt")}
+
+
+def printed(code: int) -> str:
+    """The text of one character code, with the byte-swapped letters of re-printed ligatures repaired."""
+    high = code >> 8
+    if code & 0xFF or high < 0x41:
+        return chr(code)
+    if high <= 0x7A and chr(high).isalpha():
+        return chr(high)
+    return _SUMMED_TAILS.get(high, chr(code)) if 0xAC <= high <= 0xF8 else chr(code)
