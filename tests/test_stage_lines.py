@@ -60,11 +60,19 @@ def test_the_space_is_measured_on_the_line():
     assert measure_space([2.5], SIZE) is None  # one gap may be a column gap
 
 
-def test_a_justified_line_is_one_phrase():
-    """Prose stretched to the margin: every space of the line as wide (8 pt in 10 pt type, wider
+@pytest.mark.parametrize("space", [6.5, 8.3, 11.0])
+def test_a_justified_line_is_one_phrase(space):
+    """Prose stretched to the margin: every space of the line as wide (up to 1.1 sizes, wider
     than a fixed phrase gap of 0.6 sizes) is still a space, because the line's spaces are."""
-    line = read_line(glyph_runs(100.0, (40.0, "regolano il sistema regionale dei servizi"), space=8.0))
+    line = read_line(glyph_runs(100.0, (40.0, "regolano il sistema regionale dei servizi"), space=space))
     assert [p.text for p in line.phrases()] == ["regolano il sistema regionale dei servizi"]
+
+
+def test_evenly_spaced_values_are_columns():
+    """Numbers one sized apart are as even as justified words, but a value's neighbours are not
+    counted as spaces: each is a cell of its own."""
+    line = read_line(glyph_runs(100.0, (40.0, "AT1"), (65.0, "12"), (85.0, "7"), (100.0, "0"), (115.0, "19")))
+    assert [p.text for p in line.phrases()] == ["AT1", "12", "7", "0", "19"]
 
 
 def test_a_short_line_takes_the_page_space():

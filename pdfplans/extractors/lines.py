@@ -54,11 +54,17 @@ class Line:
         self.bottom = max(w.bottom for w in self.words)
         self.size = median(glyph_size(w, self.settings) for w in self.words)
         if self.space is None:
-            self.space = measure_space(self.gaps, self.size, self.settings)
+            self.space = measure_space(self.word_gaps, self.size, self.settings)
 
     @property
     def gaps(self) -> list[float]:
         return [b.x0 - a.x1 for a, b in zip(self.words, self.words[1:])]
+
+    @property
+    def word_gaps(self) -> list[float]:
+        """Gaps between two words with letters: where a space stands in prose (a number's
+        neighbours may be columns of values, as evenly apart as justified words)."""
+        return [b.x0 - a.x1 for a, b in zip(self.words, self.words[1:]) if _lettered(a.text) and _lettered(b.text)]
 
     @property
     def x0(self) -> float:
@@ -103,6 +109,10 @@ class Line:
                     continue
             runs.append(Phrase([word]))
         return runs
+
+
+def _lettered(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def glyph_size(word: Word, settings: ReaderSettings = DEFAULT_SETTINGS) -> float:

@@ -44,7 +44,7 @@ class ReaderSettings:
     (a run per glyph that touch is not letter-spaced: its gaps are about zero)."""
     letter_cluster: float = 1.5
     """in a letter-spaced line, gaps up to this many times its letter-spacing are inside words."""
-    space_max: float = 0.8
+    space_max: float = 1.2
     """sizes: the widest word space measured (justified prose); wider gaps are column gaps."""
     space_cluster: float = 1.5
     """a line's word space is the median of its gaps up to this many times its narrowest one."""
