@@ -77,3 +77,12 @@ def test_missing_tables_are_extraction_warnings_not_discrepancies(plans):
     findings = plans["brescia_ovest_2023"].check()
     missing = [f for f in findings if f.rule == "extraction_missing_table"]
     assert missing and all(f.kind == "extraction" and f.severity != "error" for f in missing)
+
+
+@pytest.mark.parametrize("rendering", ["mantova_2023_borderless", "lodi_2023_rules", "vimercate_2023_borderless"])
+def test_other_renderings_find_the_same_planted_discrepancies(rendering):
+    errors = {
+        (f.rule, f.ente, f.field, _rounded(f.expected), _rounded(f.found))
+        for f in read_plan(SAMPLES / f"{rendering}.pdf").check() if f.severity == "error"
+    }
+    assert errors == PLANTED[rendering.rsplit("_", 1)[0]]

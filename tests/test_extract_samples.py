@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from expected import SAMPLES, differences, load_expected
+from expected import SAMPLES, differences, expected_name, load_expected
 from pdfplans import read_plan
 from pdfplans.schema import TABLE_IDS
 
@@ -217,3 +217,19 @@ def test_a_wide_table_gives_a_record_per_printed_column(synthetic_plans):
         assert cells["totale"].page == record["page"] == g.pages[0]  # each figure keeps its printed cell
     pop = synthetic_plans["vimercate_2023"]["popolazione"].df
     assert pop["popolazione"].tolist()[:2] == [26208, 17817]  # the TOTALE column, not a band
+
+
+# The same synthetic plans rendered another way (samples/build/synthetic.py VARIANTS): no borders at
+# all, horizontal rules only, other fonts; their tables are those of the plan they render.
+SYNTHETIC_RENDERINGS = ["mantova_2023_borderless", "lodi_2023_rules", "vimercate_2023_borderless"]
+
+
+@pytest.mark.parametrize("rendering", SYNTHETIC_RENDERINGS)
+def test_synthetic_plan_rendered_otherwise_gives_the_same_tables(rendering):
+    plan = read_plan(SAMPLES / f"{rendering}.pdf")
+    sample = expected_name(rendering)
+    assert sample != rendering
+    expected_ids = {p.stem for p in (SAMPLES / "expected" / sample).glob("*.csv")}
+    assert set(plan.tables) == expected_ids
+    problems = [d for tid in sorted(expected_ids) for d in differences(tid, load_expected(sample, tid), plan[tid].records)]
+    assert problems == []

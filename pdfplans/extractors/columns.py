@@ -52,7 +52,8 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
     if ruled:
         columns = columns_from_rules(xs, min(xs), max(xs), s)
     else:
-        columns = widen(text_columns(header_lines, body), left, right)
+        runs = text_columns(header_lines, body)
+        columns = keep_header_phrases(widen(runs, left, right), runs, header_lines)
     title = ""
     if header_lines and len(columns) > 2:
         head = header_lines[0]
@@ -77,6 +78,20 @@ def text_columns(header_lines: list[Line], body_lines: list[Line]) -> list[Inter
         if not any(p.x0 < b1 and p.x1 > b0 for b0, b1 in body)
     ]
     return merge_intervals(body + lonely)
+
+
+def keep_header_phrases(columns: list[Interval], runs: list[Interval], header_lines: list[Line]) -> list[Interval]:
+    """Move a cut between two columns past a header phrase that starts in the left one and ends in the
+    gap before the right one's text: "Comune di" over a narrow column of figures is one heading, and
+    the middle of the gap would give its "di" to the next column."""
+    cuts = [b for _, b in columns[:-1]]
+    for i, cut in enumerate(cuts):
+        start, following = runs[i][0], runs[i + 1][0]
+        ends = [p.x1 for line in header_lines for p in line.phrases() if start <= p.x0 < cut < p.x1 < following]
+        if ends:
+            cuts[i] = (max(ends) + following) / 2
+    edges = [columns[0][0], *cuts, columns[-1][1]]
+    return list(zip(edges, edges[1:]))
 
 
 def grid_extent(rules: list[Rule], left: float, right: float, top: float, bottom: float, size: float,

@@ -146,6 +146,10 @@ class RegionFinder:
                     break
                 if self._another_header(candidate, header_tokens, header_bold):
                     break  # the next table starts at the top of the page
+                after = self.stream[index + skip + 1] if index + skip + 1 < len(self.stream) else None
+                if (after is not None and after.page == line.page and not self.layout.tabular(candidate)
+                        and self._another_header(after, header_tokens, header_bold)):
+                    break  # the next table's caption, then its header
                 segments.append(current)
                 current = Segment(line.page, [], self.layout.rules.get(line.page, []))
                 region_bottom = self.layout.region_bottom(candidate, (coverage[0][0], coverage[-1][1]) if coverage else None)

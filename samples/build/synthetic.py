@@ -210,7 +210,20 @@ def render(data: dict[str, Any], out: Path) -> Path:
     return out
 
 
+# other renderings of a synthetic plan: same content and expected tables, another layout
+VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "mantova_2023_borderless": ("mantova_2023", {"borders": "none", "font_name": "DejaVu Serif"}),
+    "lodi_2023_rules": ("lodi_2023", {"borders": "horizontal", "font_name": "Carlito", "font_pt": 11.0}),
+    "vimercate_2023_borderless": ("vimercate_2023", {"borders": "none", "font_name": "Liberation Sans"}),
+}
+
+
 def build(sample: str) -> Path:
+    if sample in VARIANTS:
+        base, layout = VARIANTS[sample]
+        data = load(base)
+        data["layout"].update(layout)
+        return render(data, SAMPLES / f"{sample}.pdf")
     data = load(sample)
     pdf = render(data, SAMPLES / f"{sample}.pdf")
     write_expected(data)
@@ -222,10 +235,10 @@ def main(argv: list[str]) -> int:
         import synthetic_data
         synthetic_data.main()
         argv = argv[1:]
-    names = argv or list(SAMPLE_NAMES)
+    names = argv or [*SAMPLE_NAMES, *VARIANTS]
     for name in names:
-        if name not in SAMPLE_NAMES:
-            print(f"unknown sample {name!r}; known: {SAMPLE_NAMES}", file=sys.stderr)
+        if name not in SAMPLE_NAMES and name not in VARIANTS:
+            print(f"unknown sample {name!r}; known: {SAMPLE_NAMES + tuple(VARIANTS)}", file=sys.stderr)
             return 2
         pdf = build(name)
         print(f"{name}: {pdf.relative_to(ROOT)} ({pdf.stat().st_size / 1e6:.2f} MB)")

@@ -1,0 +1,38 @@
+"""Layouts of other offices' templates, on hand-made lines: a borderless header whose words wrap over
+narrow columns of figures, and a caption at the top of a page that opens the next table."""
+from __future__ import annotations
+
+from stage_words import line
+
+from pdfplans.extractors.catalog import header_vocabulary
+from pdfplans.extractors.locate import build_table
+from pdfplans.extractors.regions import find_regions
+
+VOCABULARY = header_vocabulary()
+
+
+def test_a_wrapped_heading_over_a_narrow_column_stays_in_its_column():
+    # no rules: the columns come from the figures ("1" at 230, "2" at 290); the middle of their gap
+    # (262) would cut "Comune di" (230-275) and give "di" to the next column
+    x = (50, 230, 290, 350)
+    page = [line(50, (50, "Numero complessivo delle unità abitative assegnabili:")),
+            line(80, *zip(x, ("Ente proprietario", "Comune di", "ALER", "TOTALE"))),
+            line(106, *zip(x, ("Alloggi liberi", "1", "2", "3"))),
+            line(120, *zip(x, ("Totale", "1", "2", "3")))]
+    table = build_table(find_regions([page], {1: []}, VOCABULARY)[0][0])
+    assert table.header == ["Ente proprietario", "Comune di", "ALER", "TOTALE"]
+
+
+def test_a_caption_at_the_top_of_a_page_opens_the_next_table():
+    header = ((50, "Ente proprietario"), (210, "Comune"), (330, "N. alloggi"))
+    page1 = [line(50, (50, "Tabella 5 – Unità oggetto di ristrutturazione e recupero")), line(80, *header),
+             line(95, (50, "Comune"), (210, "VOGHERA"), (330, "2")),
+             line(107, (50, "ALER Pavia Lodi"), (210, "CASEI GEROLA"), (330, "1"))]
+    page2 = [line(60, (50, "Tabella 6 – Unità già libere"), page=2),
+             line(80, (50, "Ente proprietario"), (210, "Comune"), (330, "Codice alloggio"), page=2),
+             line(95, (50, "Comune"), (210, "VOGHERA"), (330, "18201177"), page=2)]
+    regions, _narrative = find_regions([page1, page2], {1: [], 2: []}, VOCABULARY)
+    assert len(regions) == 2
+    first, second = regions
+    assert [s.page for s in first.segments if s.lines] == [1]  # the caption is no row of table 5
+    assert [ln.text for ln in second.caption] == ["Tabella 6 – Unità già libere"]
