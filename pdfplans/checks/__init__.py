@@ -18,6 +18,8 @@ from .misreading import misread
 from .registry import FAMILIES, PLAN_CHECKS, RULES, YEARS_CHECKS, Rule, rules_markdown, rules_table
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..model import Plan
 
 __all__ = ["FAMILIES", "Finding", "Findings", "RULES", "Rule", "render_report", "rules_markdown", "rules_table",
@@ -42,7 +44,7 @@ def run_checks(plans: "Sequence[Plan]") -> Findings:
 
 
 def render_report(findings: Findings, plans: "Sequence[Plan] | None" = None, fmt: str = "text",
-                  color: bool | None = None) -> str:
+                  color: bool | None = None, base: "Path | None" = None) -> str:
     """The report of ``findings`` as ``text`` (terminal, colour), ``json`` (docs/tables.md, Findings) or ``html``."""
     chosen = list(plans) if plans is not None else findings.plans
     if fmt == "json":
@@ -52,7 +54,7 @@ def render_report(findings: Findings, plans: "Sequence[Plan] | None" = None, fmt
     if fmt == "html":
         from .report_html import render_html
 
-        return render_html(findings, chosen)
+        return render_html(findings, chosen, base)  # base: the report's folder, for links to the PDFs
     if fmt == "text":
         from .report_text import render_text
 

@@ -52,7 +52,7 @@ def g_against_allegato_b(ctx: PlanContext) -> Iterator[Finding]:
     per_comune = not skip_comuni and all(r.get("comune_istat") for _, r in ctx.rows(G) if is_aler(r))
     for column, state in STATES.items():
         g = tally(ctx, G, column, key=by_comune, where=is_aler)
-        b = tally(ctx, B, None, key=by_comune, where=lambda r, s=state: r.get("stato") == s)
+        b = tally(ctx, B, None, key=by_comune, where=lambda r, s=state: r.get("stato") == s, shown="stato")
         if per_comune:
             for key in ordered(g, b):
                 yield from _compare(ctx, "g_vs_allegato_b", column, state, g, b, key)

@@ -172,9 +172,13 @@ class PlanContext:
         severity: str | None = None,
         kind: str = "discrepancy",
         ente: str | None = None,
+        quote: str | None = None,
+        previous: "tuple[PlanContext, Sequence[Evidence]] | None" = None,
     ) -> Finding:
         """A finding of ``rule`` with pages gathered from the evidence cells.
 
+        ``quote``: the sentence of a narrative finding; ``previous``: the other plan's context and cells
+        of a finding across years, so a report can show both years' print.
         A figure read by OCR with low confidence that breaks the arithmetic is more likely a
         misreading than an error in the plan: the finding says so and is lowered to a warning. Figures
         OCR read with confidence stand: the finding stays what it is, and says they came from OCR.
@@ -200,7 +204,9 @@ class PlanContext:
             ente=ente if ente is not None else (record.get("ente") or None),
             comune=record.get("comune") or None, comune_istat=record.get("comune_istat") or None,
             field=field, expected=expected, found=found, pages=sorted(all_pages), kind=kind,
-            plan_file=self.plan.file, evidence=list(dict.fromkeys(evidence)),
+            plan_file=self.plan.file, evidence=list(dict.fromkeys(evidence)), quote=quote,
+            previous_file=previous[0].plan.file if previous else None,
+            previous_evidence=list(dict.fromkeys(previous[1])) if previous else [],
         )
 
 
@@ -228,14 +234,18 @@ class Tally:
         return set(self.totals)
 
 
-def tally(ctx: PlanContext, table_id: str, column: str | None, key=unit_key, where=None) -> Tally:
-    """Sum ``column`` (or count rows when None) of the data rows of ``table_id`` per ``key``."""
+def tally(ctx: PlanContext, table_id: str, column: str | None, key=unit_key, where=None,
+          shown: str | None = None) -> Tally:
+    """Sum ``column`` (or count rows when None) of the data rows of ``table_id`` per ``key``.
+
+    ``shown``: the cell cited for a counted row, the one ``where`` looks at (Allegato B's ``stato``).
+    """
     result = Tally()
     for index, record in ctx.rows(table_id):
         if where is not None and not where(record):
             continue
         value = 1 if column is None else num(record.get(column))
-        result.add(key(record), value, (table_id, index, column or _first_column(ctx, table_id, index)), record)
+        result.add(key(record), value, (table_id, index, column or shown or _first_column(ctx, table_id, index)), record)
     return result
 
 

@@ -47,6 +47,10 @@ class Finding:
     kind: str = "discrepancy"
     plan_file: str | None = None
     evidence: list[Evidence] = dataclasses.field(default_factory=list)
+    quote: str | None = None  # the sentence a narrative finding is about, as the plan prints it
+    # the cells of another plan a finding across years compares with (the previous year's plan)
+    previous_file: str | None = None
+    previous_evidence: list[Evidence] = dataclasses.field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

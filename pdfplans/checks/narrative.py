@@ -116,7 +116,7 @@ def narrative(ctx: PlanContext) -> Iterator[Finding]:
                 "narrative_comuni_count",
                 f"the text (page {hit.page}) says {hit.group(0)!r}: {value} comuni, but the ambito has {n_comuni}",
                 tables=[P] if P in ctx.plan.tables else [], field="comuni", expected=n_comuni, found=value,
-                pages=[hit.page, *ctx.table_pages(P)[:1]])
+                pages=[hit.page, *ctx.table_pages(P)[:1]], quote=text.sentence(hit))
     if P in ctx.plan.tables and not ctx.unresolved([P]):
         ats = {str(r.get("at")).strip().upper() for _, r in ctx.rows(P) if r.get("at")}
         for hit in text.find(AT_COUNT):
@@ -126,7 +126,7 @@ def narrative(ctx: PlanContext) -> Iterator[Finding]:
                     "narrative_at_count",
                     f"the text (page {hit.page}) says {hit.group(0)!r}: {value} AT, but the population table has "
                     f"{len(ats)}", tables=[P], field="at", expected=len(ats), found=value,
-                    pages=[hit.page, *ctx.table_pages(P)[:1]])
+                    pages=[hit.page, *ctx.table_pages(P)[:1]], quote=text.sentence(hit))
     total = n_comuni or stated_total
     yield from _responses(ctx, text, total)
     yield from _breakdowns(ctx, text)
@@ -146,7 +146,7 @@ def _population(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
                 "narrative_popolazione",
                 f"the text (page {hit.page}) states a population of {fmt(value)} but the population table totals "
                 f"{fmt(value_ref)}", tables=[P], field="popolazione", expected=value_ref, found=value,
-                evidence=evidence, pages=[hit.page])
+                evidence=evidence, pages=[hit.page], quote=text.sentence(hit))
 
 
 def _responses(ctx: PlanContext, text: Narrative, total: int | None) -> Iterator[Finding]:
@@ -167,7 +167,7 @@ def _responses(ctx: PlanContext, text: Narrative, total: int | None) -> Iterator
                     "narrative_missing_respondents",
                     f"the text (page {hit.page}) counts {value} comuni that did not answer, but {total} comuni − "
                     f"{answered} respondents = {total - answered}", tables=[], field="comuni_mancanti",
-                    expected=total - answered, found=value, pages=[page, hit.page])
+                    expected=total - answered, found=value, pages=[page, hit.page], quote=text.sentence(hit))
     without = next((read_count(h.group("n")) for h in text.find(WITHOUT_HOUSING)), None)
     for hit in text.find(RATE):
         pct = hit.group("pct") or ""  # RATE always captures it
@@ -181,7 +181,7 @@ def _responses(ctx: PlanContext, text: Narrative, total: int | None) -> Iterator
                     "narrative_response_base",
                     f"the text (page {hit.page}) counts {base} comuni with public housing, but {total} comuni − "
                     f"{without} without = {total - without}", tables=[], field="comuni_con_patrimonio",
-                    expected=total - without, found=base, pages=[hit.page])
+                    expected=total - without, found=base, pages=[hit.page], quote=text.sentence(hit))
         if not base:
             continue
         computed = 100.0 * answered / base
@@ -192,7 +192,7 @@ def _responses(ctx: PlanContext, text: Narrative, total: int | None) -> Iterator
                 f"the text (page {hit.page}) states a response rate of {hit.group('pct')}% but {answered} respondents "
                 f"out of {base} make {round(computed, 1)}%",
                 tables=[], field="percentuale_risposta", expected=round(computed, 2), found=stated,
-                pages=[page, hit.page])
+                pages=[page, hit.page], quote=text.sentence(hit))
 
 
 def _breakdowns(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
@@ -209,7 +209,8 @@ def _breakdowns(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
             yield ctx.finding(
                 "narrative_breakdown_sum",
                 f"the text (page {hit.page}) breaks {value} comuni down into {' + '.join(map(str, parts))} = "
-                f"{sum(parts)}", tables=[], field="comuni", expected=sum(parts), found=value, pages=[hit.page])
+                f"{sum(parts)}", tables=[], field="comuni", expected=sum(parts), found=value, pages=[hit.page],
+                quote=text.sentence(hit))
 
 
 def _lists(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
@@ -243,7 +244,7 @@ def _lists(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
             "narrative_list_count",
             f"the text (page {chosen.page}) speaks of {value} comuni ({chosen.group(0)!r}) but lists {len(items)}: "
             + ", ".join(items), tables=[], field="comuni", expected=len(items), found=value,
-            pages=[chosen.page, text.page_at(start)])
+            pages=[chosen.page, text.page_at(start)], quote=text.sentence(chosen))
 
 
 def _alienazioni(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
@@ -260,4 +261,4 @@ def _alienazioni(ctx: PlanContext, text: Narrative) -> Iterator[Finding]:
                 "narrative_alienazioni_comuni",
                 f"the text (page {hit.page}) says {value} comuni have units in the sale plan, but the table lists "
                 f"{len(comuni)}", tables=[table], field="comuni", expected=len(comuni), found=value,
-                pages=[hit.page, *ctx.table_pages(table)[:1]])
+                pages=[hit.page, *ctx.table_pages(table)[:1]], quote=text.sentence(hit))

@@ -1,29 +1,29 @@
 """HTML audit report: one self-contained file (inline CSS, images as data URIs, no script).
 
-Each finding shows its two figures, the rule, the pages, and a crop of every printed cell involved,
-rendered from the PDF at the bounding box kept by the extraction, so the auditor sees the print
-without opening the PDF. Every text that comes from a PDF is escaped.
+Each finding shows its two figures, the rule, the pages (links opening the PDF at that page), and
+pictures of the printed cells involved with their row labels and column headers (evidence.py),
+the previous year's cells for a finding across years and the sentence of a narrative finding, so
+the auditor sees the print without searching the PDF. Every text that comes from a PDF is escaped.
 """
 from __future__ import annotations
 
-import base64
-import io
+import os
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .context import fmt
+from .crops import Pictures, Strip
+from .evidence import figures
 from .findings import SEVERITIES, Finding, Findings
 from .registry import FAMILIES, RULES
 
 if TYPE_CHECKING:
-    from ..model import Cell, Plan
+    from ..model import Plan
 
-MAX_CROPS = 8  # per finding: a total's dozens of addends would bury the figure that matters
-PAD_X = 70.0  # points of context left and right of a cell: the neighbouring cells of its row
-PAD_Y = 5.0  # points above and below: the row itself
-SCALE = 3
+QUOTE_CHARS = 400  # a sentence quoted longer than this is cut: its picture and the page link show it whole
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;
@@ -42,95 +42,74 @@ font-weight:600}.desc{color:#667}.msg{font-size:1.05rem;margin:.4rem 0}
 .figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.4rem;margin:.4rem 0}
 .fig{background:#f3f4f8;border-radius:4px;padding:.3rem .5rem}.fig span{display:block;color:#667;font-size:.8rem}
 .crops{display:flex;flex-wrap:wrap;gap:.8rem;margin-top:.5rem}figure{margin:0;border:1px solid #dde;padding:.3rem;
-background:#fff;max-width:100%}figure img{display:block;max-width:520px;max-height:160px;image-rendering:auto}
-figcaption{font-size:.8rem;color:#556;max-width:520px}.nocrop{color:#889;font-size:.85rem;font-style:italic}
+background:#fff;max-width:100%}figure img{display:block;max-width:100%;height:auto}
+figcaption{font-size:.8rem;color:#556;max-width:860px}.nocrop{color:#889;font-size:.85rem;font-style:italic}
+mark.doubt{background:#ffd9a8;color:#7a3d00;padding:0 .2rem;border-radius:3px}.from{margin:.6rem 0 0;color:#556}
+.sev{white-space:nowrap}
 """
-
-
-class _Crops:
-    """Cell crops rendered from the plans' PDFs; a PDF that cannot be opened gives none."""
-
-    def __init__(self, plans: "Sequence[Plan]") -> None:
-        self.plans = {p.file: p for p in plans}
-        self._docs: dict[str, Any] = {}
-
-    def document(self, file: str) -> Any:
-        if file not in self._docs:
-            self._docs[file] = None
-            if Path(file).is_file():
-                try:
-                    import pypdfium2
-
-                    self._docs[file] = pypdfium2.PdfDocument(file)
-                except Exception:  # a damaged PDF only loses its pictures, not the report
-                    self._docs[file] = None
-        return self._docs[file]
-
-    def png(self, file: str, cell: "Cell") -> str | None:
-        """A data URI of the PNG of ``cell``'s box (plus a little context), or None."""
-        pdf = self.document(file)
-        if pdf is None or not 1 <= cell.page <= len(pdf):
-            return None
-        x0, top, x1, bottom = cell.bbox
-        if not (x1 > x0 and bottom > top):
-            return None
-        try:
-            page = pdf[cell.page - 1]
-            width, height = page.get_size()
-            left, upper = max(0.0, x0 - PAD_X), max(0.0, top - PAD_Y)
-            crop = (left, max(0.0, height - bottom - PAD_Y), max(0.0, width - x1 - PAD_X), upper)
-            if crop[0] + crop[2] >= width or crop[1] + crop[3] >= height:
-                return None  # the box lies outside the page
-            image = page.render(scale=SCALE, crop=crop).to_pil().convert("RGB")
-            from PIL import ImageDraw
-
-            # the cell itself, outlined in red among its neighbours
-            ImageDraw.Draw(image).rectangle(
-                ((x0 - left - 1.5) * SCALE, (top - upper - 1.5) * SCALE, (x1 - left + 1.5) * SCALE, (bottom - upper + 1.5) * SCALE),
-                outline=(210, 0, 0), width=2,
-            )
-            out = io.BytesIO()
-            image.save(out, format="PNG", optimize=True)
-        except Exception:
-            return None
-        return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
-
-    def close(self) -> None:
-        for pdf in self._docs.values():
-            if pdf is not None:
-                pdf.close()
 
 
 def _figure(value: Any) -> str:
     return escape(fmt(value)) if value is not None else "—"
 
 
-def _evidence_html(finding: Finding, crops: _Crops) -> str:
-    plan = crops.plans.get(finding.plan_file or "")
-    if plan is None or not finding.evidence:
-        return ""
-    figures: list[str] = []
-    seen: set[object] = set()
-    for table_id, row, column in finding.evidence:
-        table = plan.tables.get(table_id)
-        cell = table.cell_or_none(row, column) if table is not None else None
-        if cell is None or (cell.page, cell.bbox) in seen:
-            continue
-        seen.add((cell.page, cell.bbox))
-        if len(figures) == MAX_CROPS:
-            figures.append(f'<p class="nocrop">… and {len(finding.evidence) - MAX_CROPS} more cells</p>')
-            break
-        uri = crops.png(plan.file, cell)
-        caption = (f"{escape(table_id)} · row {row + 1} · {escape(column)} · p. {cell.page}: "
-                   f"<q>{escape(cell.flat)}</q>")
-        if cell.confidence is not None:
-            caption += f" · OCR {cell.confidence:.0f}%"
-        image = f'<img alt="{escape(cell.flat)}" src="{uri}">' if uri else '<p class="nocrop">(PDF not available)</p>'
-        figures.append(f"<figure>{image}<figcaption>{caption}</figcaption></figure>")
-    return f'<div class="crops">{"".join(figures)}</div>' if figures else ""
+def page_link(file: str, page: int, base: Path | None) -> str:
+    """``plan.pdf#page=N``: relative to the report's folder when it can be, so the pair can travel."""
+    path = Path(file).resolve()
+    if base is not None:
+        try:
+            return Path(os.path.relpath(path, base.resolve())).as_posix() + f"#page={page}"
+        except ValueError:  # another drive
+            pass
+    return path.as_uri() + f"#page={page}"
 
 
-def _finding_html(number: int, finding: Finding, crops: _Crops) -> str:
+def _evidence_html(finding: Finding, plans: dict[str, "Plan"], pictures: Pictures, base: Path | None) -> str:
+    def link(file: str, page: int) -> str:
+        return page_link(file, page, base)
+
+    parts = []
+    plan = plans.get(finding.plan_file or "")
+    if finding.quote:
+        parts.append(_quote_html(finding, plan, pictures, link))
+    if plan is not None and finding.evidence:
+        parts.append(figures(plan, finding.evidence, pictures, link))
+    previous = plans.get(finding.previous_file or "")
+    if previous is not None and finding.previous_evidence:
+        title = f"the previous plan, {Path(previous.file).name} ({previous.anno or '?'}):"
+        parts.append(figures(previous, finding.previous_evidence, pictures, link, title))
+    return "".join(parts)
+
+
+def _quote_html(finding: Finding, plan: "Plan | None", pictures: Pictures, link) -> str:
+    """The sentence a narrative finding is about: quoted, and pictured where the text layer shows it."""
+    quote = finding.quote or ""
+    shown = quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1] + "…"
+    page = finding.pages[0] if finding.pages else None
+    picture = ""
+    if plan is not None and page is not None:
+        box = pictures.locate(plan.file, page, quote)
+        uri = pictures.picture(plan.file, (Strip(page, box),), False) if box else None
+        if uri:
+            picture = f'<img alt="{escape(shown, quote=True)}" src="{uri}">'
+    where = f' — <a href="{escape(link(plan.file, page))}">page {page}</a>' if plan is not None and page else ""
+    return (f'<div class="crops"><figure class="sentence">{picture}<figcaption><q>{escape(shown)}</q>{where}'
+            "</figcaption></figure></div>")
+
+
+def _pages_html(finding: Finding, plans: dict[str, "Plan"], base: Path | None) -> str:
+    plan = plans.get(finding.plan_file or "")
+    pages = finding.pages or sorted({c.page for t, r, col in finding.evidence if plan is not None
+                                     and (table := plan.tables.get(t)) is not None
+                                     and (c := table.cell_or_none(r, col)) is not None})
+    if not pages:
+        return "none printed"  # e.g. a table the plan announces and does not print
+    if plan is None:
+        return escape(", ".join(map(str, pages)))
+    return ", ".join(f'<a href="{escape(page_link(plan.file, p, base))}">{p}</a>' for p in pages)
+
+
+def _finding_html(number: int, finding: Finding, plans: dict[str, "Plan"], pictures: Pictures, base: Path | None) -> str:
     rule = RULES.get(finding.rule)
     description = escape(rule.description) if rule else ""
     kind = " · extraction" if finding.kind == "extraction" else ""
@@ -143,9 +122,9 @@ def _finding_html(number: int, finding: Finding, crops: _Crops) -> str:
             names.append(finding.comune)  # an ALER row: the comune where its units stand
         who = " · ".join(escape(x) for x in names)
         rows.append(("ente / comune", who + (f" ({escape(finding.comune_istat)})" if finding.comune_istat else "")))
-    rows.append(("pages", escape(", ".join(map(str, finding.pages)) or "?")))
+    rows.append(("pages", _pages_html(finding, plans, base)))
     rows.append(("tables", escape(", ".join(finding.tables)) or "—"))
-    if finding.plan_file and len(crops.plans) > 1:
+    if finding.plan_file and len(plans) > 1:
         rows.append(("plan", escape(Path(finding.plan_file).name)))
     figs = "".join(f'<div class="fig"><span>{k}</span>{v}</div>' for k, v in rows)
     return (
@@ -153,30 +132,42 @@ def _finding_html(number: int, finding: Finding, crops: _Crops) -> str:
         f'<header><span class="badge {finding.severity}">{finding.severity.upper()}{kind}</span>'
         f'<span class="rule">{escape(finding.rule)}</span> <span class="desc">— {description}</span></header>'
         f'<p class="msg">{escape(finding.message)}</p><div class="figs">{figs}</div>'
-        f"{_evidence_html(finding, crops)}</article>"
+        f"{_evidence_html(finding, plans, pictures, base)}</article>"
     )
 
 
-def render_html(findings: Findings, plans: "Sequence[Plan]") -> str:
-    """The whole report as one HTML document."""
+def _by_rule_html(findings: Findings) -> str:
+    """One line per rule, with how many findings of each severity it gave (a rule can give two)."""
+    lines = []
+    for rule, group in findings.by_rule().items():
+        counts = Counter(f.severity for f in group)
+        severities = " ".join(f'<span class="badge {s} sev">{counts[s]} {s}</span>' for s in SEVERITIES if counts[s])
+        family = FAMILIES.get(RULES[rule].family, "") if rule in RULES else ""
+        lines.append(f'<tr><td class="rule">{escape(rule)}</td><td>{escape(family)}</td><td>{severities}</td>'
+                     f"<td>{len(group)}</td></tr>")
+    if not lines:
+        return ""
+    return "<table><tr><th>rule</th><th>family</th><th>severity</th><th>findings</th></tr>" + "".join(lines) + "</table>"
+
+
+def render_html(findings: Findings, plans: "Sequence[Plan]", base: Path | None = None) -> str:
+    """The whole report as one HTML document; ``base``: the folder it will be written to (page links)."""
     plans = list(plans) or findings.plans
-    crops = _Crops(plans)
+    by_file = {p.file: p for p in plans}
+    pictures = Pictures()
     try:
         counts = findings.counts()
         cards = "".join(f'<div class="card {s}"><b>{counts[s]}</b>{s}</div>' for s in SEVERITIES)
         cards += f'<div class="card extr"><b>{len(findings.extraction)}</b>extraction</div>'
         plan_rows = "".join(
-            f"<tr><td>{escape(Path(p.file).name)}</td><td>{escape(str(p.ambito or '?'))}</td>"
+            f'<tr><td><a href="{escape(page_link(p.file, 1, base))}">{escape(Path(p.file).name)}</a></td>'
+            f"<td>{escape(str(p.ambito or '?'))}</td>"
             f"<td>{escape(str(p.anno or '?'))}</td><td>{p.pages}</td><td><code>{escape(p.sha256[:16])}</code></td></tr>"
             for p in plans)
-        by_rule = "".join(
-            f"<tr><td class=\"rule\">{escape(rule)}</td><td>{escape(FAMILIES.get(RULES[rule].family, '') if rule in RULES else '')}"
-            f"</td><td>{escape(group[0].severity)}</td><td>{len(group)}</td></tr>"
-            for rule, group in findings.by_rule().items())
         sections, number = [], 0
         suspect = findings.where(rule="suspect_table")  # first: which tables not to trust (issue 13)
         if len(suspect):
-            cards_of = [_finding_html(number + i + 1, f, crops) for i, f in enumerate(suspect)]
+            cards_of = [_finding_html(number + i + 1, f, by_file, pictures, base) for i, f in enumerate(suspect)]
             number += len(suspect)
             sections.append(f"<h2>Suspect tables ({len(suspect)})</h2>{''.join(cards_of)}")
         for severity in SEVERITIES:
@@ -186,7 +177,7 @@ def render_html(findings: Findings, plans: "Sequence[Plan]") -> str:
             items = []
             for finding in chosen:
                 number += 1
-                items.append(_finding_html(number, finding, crops))
+                items.append(_finding_html(number, finding, by_file, pictures, base))
             sections.append(f"<h2>{severity.capitalize()}s ({len(chosen)})</h2>{''.join(items)}")
         body = "".join(sections) or "<p>No findings: the plan agrees with itself on every rule.</p>"
         title = "Audit report — " + ", ".join(f"{p.ambito or Path(p.file).name} {p.anno or ''}".strip() for p in plans)
@@ -195,11 +186,10 @@ def render_html(findings: Findings, plans: "Sequence[Plan]") -> str:
             f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>"
             f"<table><tr><th>file</th><th>ambito</th><th>anno</th><th>pages</th><th>sha256</th></tr>{plan_rows}</table>"
-            f"<h2>Summary</h2><div class=\"cards\">{cards}</div>"
-            + (f"<table><tr><th>rule</th><th>family</th><th>severity</th><th>findings</th></tr>{by_rule}</table>"
-               if by_rule else "")
-            + f"{body}<footer><p class=\"desc\">pdfplans — every figure links to its printed cell; "
-              "extraction findings are about the reading, not the plan.</p></footer></body></html>\n"
+            f"<h2>Summary</h2><div class=\"cards\">{cards}</div>{_by_rule_html(findings)}"
+            f"{body}<footer><p class=\"desc\">pdfplans — page numbers open the PDF at that page (kept beside "
+            "this report); red outlines mark the cells a finding is about, orange ones cells OCR read with low "
+            "confidence; extraction findings are about the reading, not the plan.</p></footer></body></html>\n"
         )
     finally:
-        crops.close()
+        pictures.close()

@@ -74,3 +74,10 @@ class Narrative:
         pattern = re.compile(r"(?<![\s.'’][A-Za-z])(?<!\bn)\.(?=\s|$)|\n\s*[-•✓❖▪]|\n\s*\n")
         match = pattern.search(self.text, start)
         return match.start() if match else len(self.text)
+
+    def sentence(self, hit: Hit) -> str:
+        """The sentence around ``hit``, on one line: what a report quotes for a narrative finding."""
+        start = hit.match.start()
+        before = list(re.finditer(r"(?<![\s.'’][A-Za-z])(?<!\bn)\.(?=\s)|\n\s*\n", self.text[:start]))
+        begin = before[-1].end() if before else 0
+        return " ".join(self.text[begin:self.sentence_end(hit.match.end())].split()) + "."

@@ -64,7 +64,8 @@ def _pair(before: PlanContext, now: PlanContext) -> Iterator[Finding]:
                 f"in {now.plan.anno - 1} (plan {now.plan.anno}) but g) of {name} foresaw {fmt(foreseen)}"
                 + (f" (page {', '.join(map(str, g_pages))})" if g_pages else ""),
                 tables=[k_table, g_table], record=record, field="unita", expected=foreseen, found=assigned,
-                evidence=k.evidence.get(key, []), ente=record.get("ente") or None)
+                evidence=k.evidence.get(key, []), ente=record.get("ente") or None,
+                previous=(before, g.evidence.get(key, [])))
     a = "a_consistenza"
     if a in now.plan.tables and a in before.plan.tables:
         old, new = tally(before, a, "alloggi_totali", key=ente_key), tally(now, a, "alloggi_totali", key=ente_key)
@@ -80,4 +81,4 @@ def _pair(before: PlanContext, now: PlanContext) -> Iterator[Finding]:
                     f"a_consistenza, {label(record)}: {fmt(is_)} alloggi in {now.plan.anno}, {fmt(was)} in "
                     f"{before.plan.anno} ({name}): {'+' if change > 0 else ''}{fmt(change)}",
                     tables=[a], record=record, field="alloggi_totali", expected=was, found=is_,
-                    evidence=new.evidence.get(key, []))
+                    evidence=new.evidence.get(key, []), previous=(before, old.evidence.get(key, [])))

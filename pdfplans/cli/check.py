@@ -85,7 +85,8 @@ def _findings(plans: list, opts: Options):
 def _emit(findings, plans: list, fmt: str, output: Path | None, opts: Options) -> None:
     from ..checks import render_report
 
-    report = render_report(findings, plans, fmt, color=None if output is None else False)
+    report = render_report(findings, plans, fmt, color=None if output is None else False,
+                           base=output.parent if output is not None else Path.cwd())
     if output is None:
         sys.stdout.write(report if report.endswith("\n") else report + "\n")
         return
