@@ -37,7 +37,8 @@ class RunBuilder:
     def space(self) -> None:
         """A printed or generated space: the run ends (a ligature held before it ends the word)."""
         if self.chars:
-            self._take_held()
+            if self.held:
+                self._take_held()
             self._flush()
 
     def glyph(self, text: str, box: Box, index: int) -> None:
@@ -45,11 +46,14 @@ class RunBuilder:
         if self._misplaced(box, index):
             self.held.append(text)
             return
-        if len(self.held) > _HELD_MAX:
-            self.held = []  # text laid out off the page is not printed
+        filled = 0.0
+        if self.held:
+            if len(self.held) > _HELD_MAX:
+                self.held = []  # text laid out off the page is not printed
+            elif self.chars:
+                filled = len(self.held) * self.settings.held_glyph_max * self.size
+                self._take_held()
         if self.chars:
-            filled = len(self.held) * self.settings.held_glyph_max * self.size
-            self._take_held()
             reach = self.settings.run_overlap_share * (self.bottom - self.top)
             same_line = top < self.bottom - reach and bottom > self.top + reach
             touch = self.settings.glyph_gap * self.size
@@ -61,10 +65,13 @@ class RunBuilder:
             self._flush()
         self.size = self.size_of(index) or (bottom - top)
         self.bold = self.bold_of(index)
-        self.chars = self.held + [text]
         self.x0, self.top, self.x1, self.bottom, self.last_x0 = x0, top, x1, bottom, x0
-        self.x0 -= self._held_width()
-        self.held = []
+        if self.held:
+            self.x0 -= self._held_width()
+            self.chars = self.held + [text]
+            self.held = []
+        else:
+            self.chars = [text]
 
     def finish(self) -> list[Word]:
         if self.chars:
@@ -76,10 +83,10 @@ class RunBuilder:
         x0, top, x1, bottom = box
         if x1 < 0 or x0 > self.width or bottom < 0 or top > self.height:
             return True
-        height = bottom - top
+        height, limit = bottom - top, self.settings.size_box_max
         reference = self.bottom - self.top if self.chars else (self.words[-1].height if self.words else 0.0)
         # far taller than the glyphs before it: measure its own size (a bigger type is not misplaced)
-        return 0 < self.settings.size_box_max * reference < height and height > self.settings.size_box_max * self.size_of(index)
+        return 0 < limit * reference < height and height > limit * self.size_of(index)
 
     def _held_width(self) -> float:
         return len(self.held) * self.settings.held_glyph_width * self.size if len(self.held) <= _HELD_MAX else 0.0
