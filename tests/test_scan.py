@@ -1,5 +1,5 @@
 """The scanned plan (200 dpi, rotated under a degree, noise, JPEG; no text layer) read by OCR:
-at least 97% of the cells right (Allegato A 98%), and every wrong cell among those warned about;
+at least 98% of the cells right (Allegato A too), and every wrong cell among those warned about;
 the scans of some of its pages at 150 and 300 dpi (pages fed upside down and sideways) read
 their tables whole."""
 from __future__ import annotations
@@ -49,7 +49,7 @@ def test_cells_right_and_every_wrong_cell_warned(scan):
                     keys |= {(table_id, row, "ente"), (table_id, row, "comune")}
                 if not keys & warned:
                     unwarned.append((table_id, row, column, want[column], got[column]))
-    assert right / cells >= 0.97, f"{right}/{cells}"
+    assert right / cells >= 0.98, f"{right}/{cells}"
     assert unwarned == []
 
 
@@ -134,22 +134,21 @@ def test_pages_fed_turned_are_named_and_read(part):
 
 
 def test_cells_right_on_the_other_scans(part):
-    """The goal is 98% of cells, Allegato A included; the floor asserted here is what is reached
-    now (docs/ocr.md: lone 6 pt zeros of Allegato A, read as "6" or lost, at 150 dpi and on a
-    black-and-white 300 dpi page)."""
+    """At 150 dpi and on a black-and-white 300 dpi page too, 98% of cells right, Allegato A's 6 pt
+    figures included (its lone zeros read again digit by digit: docs/ocr.md)."""
     name, plan = part
     scores = {t: _right(plan, t) for t in PART_TABLES}
     right, cells = sum(r for r, _ in scores.values()), sum(c for _, c in scores.values())
-    assert right / cells >= 0.96, f"{name}: {right}/{cells}"
+    assert right / cells >= 0.98, f"{name}: {right}/{cells}"
     a_right, a_cells = scores["allegato_a"]
-    assert a_right / a_cells >= 0.90, f"{name}: allegato_a {a_right}/{a_cells}"
+    assert a_right / a_cells >= 0.98, f"{name}: allegato_a {a_right}/{a_cells}"
 
 
 def test_a_sideways_allegato_a_is_read_like_the_upright_one(scan):
-    """Allegato A fed sideways at 300 dpi is read as well as upright at 200 dpi (within the cells
-    its black-and-white lone zeros cost)."""
+    """Allegato A fed sideways at 300 dpi in black and white is read as well as upright at 200 dpi
+    in gray: at most 1% of its cells fewer right."""
     turned = [name for name, pages in PARTS.items() if pages]
     assert turned, "one of the scans has pages fed turned"
     plan = _read_scan(turned[0])
     sideways, upright = _right(plan, "allegato_a"), _right(scan, "allegato_a")
-    assert sideways[1] == upright[1] and sideways[0] >= upright[0] - 0.07 * upright[1]
+    assert sideways[1] == upright[1] and sideways[0] >= upright[0] - 0.01 * upright[1]

@@ -27,6 +27,7 @@ from .. import cancel
 from ..page import LOW_CONFIDENCE, PageContent, Rule, Word
 from . import orient
 from .cleanup import clean_line
+from .figures import doubtful_figures, read_figures, replace_figures
 from .image import (
     DPI,
     POINTS,
@@ -160,12 +161,19 @@ def read_upright(
     horizontal, vertical = line_masks(ink, dpi)
     scale = POINTS / dpi
     rules = rules_from_mask(horizontal, True, scale, ink) + rules_from_mask(vertical, False, scale, ink)
-    zoom = ocr_zoom(glyph_height(ink, cv2.bitwise_or(horizontal, vertical), dpi), dpi)
+    glyph = glyph_height(ink, cv2.bitwise_or(horizontal, vertical), dpi)
+    zoom = ocr_zoom(glyph, dpi)
     image = normalize_contrast(erase_lines(straight, horizontal, vertical, dpi))
-    del straight, ink, horizontal, vertical
-    if zoom > 1.0:  # small type (Allegato A's 6 pt): tesseract reads digits far better larger
-        image = cv2.resize(image, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
-    tsv = run_tesseract(image, round(dpi * zoom), psm or PSM, binary)
-    del image
+    del straight
+    # small type (Allegato A's 6 pt): tesseract reads digits far better larger
+    large = cv2.resize(image, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC) if zoom > 1.0 else image
+    tsv = run_tesseract(large, round(dpi * zoom), psm or PSM, binary)
+    del large
     lines = lines_from_tsv(tsv, number, scale / zoom)
-    return PageImage([w for line in lines for w in clean_line(line, rules)], rules, angle)
+    words = [w for line in lines for w in clean_line(line, rules)]
+    if glyph is not None and vertical.any():  # lone figures of ruled cells the page pass doubts: read again, digits only
+        walls = cv2.dilate(cv2.bitwise_or(horizontal, vertical), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+        figures = doubtful_figures(cv2.bitwise_and(ink, cv2.bitwise_not(walls)), walls, glyph, words, scale)
+        if figures:
+            words = replace_figures(words, figures, read_figures(image, figures, glyph, binary), scale, number)
+    return PageImage(words, rules, angle)

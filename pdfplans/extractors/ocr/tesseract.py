@@ -35,14 +35,15 @@ def tesseract_problem(binary: str = "tesseract", language: str = LANGUAGE) -> st
 
 
 
-def run_tesseract(gray: np.ndarray, dpi: int, psm: int, binary: str = "tesseract") -> str:
-    """tesseract's TSV for one image, passed through a pipe as PGM (no temporary files)."""
+def run_tesseract(gray: np.ndarray, dpi: int, psm: int, binary: str = "tesseract", options: tuple[str, ...] = ()) -> str:
+    """tesseract's TSV for one image, passed through a pipe as PGM (no temporary files);
+    ``options``: more arguments before the output format ("-c", "name=value")."""
     ok, encoded = cv2.imencode(".pgm", gray)  # uncompressed: encoding a PNG costs more than the pipe
     if not ok:
         raise RuntimeError("could not encode the page image")
     # one thread per tesseract: the pages already run in parallel, OpenMP on top only thrashes
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
+    command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(dpi), *options, "tsv"]
     done = cancel.run(command, encoded.tobytes(), env, PAGE_TIMEOUT)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
