@@ -52,7 +52,7 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
     if ruled:
         columns = columns_from_rules(xs, min(xs), max(xs), s)
     else:
-        runs = text_columns(header_lines, body)
+        runs = text_columns(header_lines, body, s)
         columns = keep_header_phrases(widen(runs, left, right), runs, header_lines)
     title = ""
     if header_lines and len(columns) > 2:
@@ -66,17 +66,45 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
                         right_edges(body, columns), single_line_columns(body, columns, s))
 
 
-def text_columns(header_lines: list[Line], body_lines: list[Line]) -> list[Interval]:
+def column_starts(lines: list[Line], s: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
+    """x where a column starts: ``column_start_lines`` lines or more start a run of text there
+    (left-aligned cells), and no line's word runs across it. A line whose cell filled its
+    column to a word space from the next ("ALER BS-CR-MN BOZZOLO") is cut there as well."""
+    if not lines:
+        return []
+    tolerance = s.align_tolerance * median(line.size for line in lines)
+    starts = sorted(p.x0 for line in lines for p in line.phrases()[1:])
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][0] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    words = [w for line in lines for w in line.words]
+    out = []
+    for cluster in clusters:
+        x = min(cluster) - tolerance / 2  # just left of the column's text
+        if len(cluster) >= s.column_start_lines and not any(w.x0 < x < w.x1 for w in words):
+            out.append(x)
+    return out
+
+
+def text_columns(header_lines: list[Line], body_lines: list[Line], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Interval]:
     """Columns of a table without vertical rules: where the body's text runs, plus header text
     standing over no body text (a column left empty). Header cells in narrow columns can touch
-    each other; the body's gaps decide."""
-    body = coverage_columns(body_lines)
+    each other; the body's gaps decide, and so do the x where many body lines start a run of text."""
+    body = coverage_columns(body_lines, column_starts(body_lines, settings))
     if len(body) < 2:
         return coverage_columns(header_lines + body_lines)
-    lonely = [
-        (p.x0, p.x1) for line in header_lines for p in line.phrases()
-        if not any(p.x0 < b1 and p.x1 > b0 for b0, b1 in body)
-    ]
+    lonely: list[Interval] = []
+    for phrase in (p for line in header_lines for p in line.phrases()):
+        under = [b for b in body if phrase.x0 < b[1] and phrase.x1 > b[0]]
+        if not under:
+            lonely.append((phrase.x0, phrase.x1))
+        elif len(under) == 1:
+            # a header wider than its short values ("Alloggi liberi" over "1"): the column is as
+            # wide as its header, or the cut between columns would fall inside the header's words
+            lonely.append((min(phrase.x0, under[0][0]), max(phrase.x1, under[0][1])))
     return merge_intervals(body + lonely)
 
 

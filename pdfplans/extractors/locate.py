@@ -53,11 +53,34 @@ def locate_tables(pages: list[PageContent], lines: list[list[Line]], vocabulary:
                   settings: ReaderSettings = DEFAULT_SETTINGS) -> tuple[list[PrintedTable], list[Line]]:
     """Stages lines → regions → columns → rows → cells for a whole plan; the narrative left over."""
     regions, narrative = find_regions(lines, {p.number: p.rules for p in pages}, vocabulary, settings)
-    return [build_table(region, settings) for region in regions], narrative
+    feet = page_feet(pages, lines)
+    return [build_table(region, settings, feet) for region in regions], narrative
 
 
-def build_table(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) -> PrintedTable:
-    """One region → its columns, its rows page by page (joined across page breaks) and cells."""
+def page_feet(pages: list[PageContent], lines: list[list[Line]]) -> dict[int, float]:
+    """Per page, how far down the plan's text reaches on pages of that size: the lowest line of any
+    of them (a full page of prose runs to the bottom margin)."""
+    lowest: dict[tuple[int, int], float] = {}
+    for page, page_lines in zip(pages, lines):
+        size = (round(page.width), round(page.height))
+        lowest[size] = max([lowest.get(size, 0.0)] + [line.bottom for line in page_lines])
+    return {p.number: lowest[round(p.width), round(p.height)] for p in pages}
+
+
+def _page_full(band: list[Line], feet: dict[int, float] | None, s: ReaderSettings) -> bool:
+    """A page break cuts a row only where the page had no room for its next line: the row's last
+    line is within ``page_full_lines`` sizes of the foot of the page. A row that ends higher up was
+    moved whole to the next page (a browser keeps rows together), so what follows is a new row."""
+    if not feet or not band or band[-1].page not in feet:
+        return True
+    last = max(band, key=lambda line: line.bottom)
+    return feet[last.page] - last.bottom < s.page_full_lines * last.size
+
+
+def build_table(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS,
+                feet: dict[int, float] | None = None) -> PrintedTable:
+    """One region → its columns, its rows page by page (joined across page breaks) and cells.
+    ``feet``: how far down text reaches on each page (``page_feet``); without it any row may be cut."""
     s = settings
     layout = find_columns(region, s)
     columns, edges = layout.columns, layout.right_edges
@@ -77,7 +100,7 @@ def build_table(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) -> 
         # a grid's row rules, or two rules or more in a table with no column rules, make it ruled
         ruled = ruled or (bool(cut.rules_at) if layout.ruled else len(cut.rules_at) >= 2)
         rows += _cells(cut, columns, edges, s)
-        if last_band and first_row_at and continues_on_next_page(
+        if last_band and first_row_at and _page_full(last_band, feet, s) and continues_on_next_page(
             last_band, cut.bands[0].lines, columns, layout.single_line, edges, s
         ):
             rows[first_row_at - 1] = [merge_halves(a, b) for a, b in zip(rows[first_row_at - 1], rows[first_row_at])]

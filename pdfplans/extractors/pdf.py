@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
 from .page import PageContent, Rule, Word
+from .rulings import join_rules
 from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 from .symbols import is_lost, printed, read_lost
@@ -123,7 +124,7 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
         content.words = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
     finally:
         textpage.close()
-    content.rules = _rules(page, number, file, warnings, limits, transform)
+    content.rules = join_rules(_rules(page, number, file, warnings, limits, transform))
     return content
 
 

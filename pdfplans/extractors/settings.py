@@ -162,6 +162,8 @@ class ReaderSettings:
     """sizes: a word may overrun its column interval by this much and still keep to it."""
     horizontal_rule_share: float = 0.2
     """share of the table's width a horizontal rule must cross to separate rows."""
+    column_start_lines: int = 3
+    """lines starting a run of text at one x (and none running across it) that make a column start."""
 
     # -- rows and cells (extractors/rows.py, cells.py) -------------------------------------------
     single_line_share: float = 0.8
@@ -170,6 +172,8 @@ class ReaderSettings:
     """sizes: the word space counted when asking whether a word would have fitted the line above."""
     wrap_fit_slack: float = 0.05
     """sizes: rounding allowed when a word would just have fitted."""
+    page_full_lines: float = 3.5
+    """sizes: a row ending farther than this above the foot of its page was not cut by the break."""
     tight_share: float = 0.25
     """a line ending within this share of its column's width from the edge was full (a wrap)."""
     broken_word_reach: float = 0.35

@@ -32,7 +32,7 @@ h3 {{ font-size: {doc.font_pt + 1}pt; margin: 8pt 0 4pt 0; }}
 h4 {{ font-size: {doc.font_pt}pt; margin: 8pt 0 4pt 0; }}
 p.bullet {{ margin-left: 0.9cm; text-indent: -0.5cm; margin-bottom: 2pt; }}
 p.toc {{ text-align: left; margin-bottom: 2pt; }}
-table {{ border-collapse: collapse; table-layout: fixed; margin: 4pt 0 10pt 0; }}
+table {{ border-collapse: collapse; margin: 4pt 0 10pt 0; }}
 td, th {{ vertical-align: top; text-align: left; font-weight: normal; overflow-wrap: normal; }}
 th {{ font-weight: bold; }}
 tr {{ break-inside: avoid; }}
