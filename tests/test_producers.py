@@ -17,8 +17,8 @@ import shutil
 import sys
 
 import pytest
-
 from expected import SAMPLES, differences, expected_name, expected_tables, load_expected
+
 from pdfplans import read_plan
 
 sys.path.insert(0, str(SAMPLES / "build"))

@@ -36,6 +36,7 @@ OUT = SAMPLES / "producers"
 TEXT_SAMPLES = [
     "cremonese_2023", "cremonese_2023_alt", "cremonese_2023_borderless", "cremonese_2023_reportlab",
     "cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023", "voghera_2023",
+    "vimercate_2023",
 ]
 TIMEOUT = 180
 
