@@ -19,7 +19,7 @@ from ..model import BBox, Cell
 SCALE = 2.0  # 144 dpi: a printed figure stays legible, the pictures stay small
 MAX_WIDTH = 860  # pixels: the width of the report's column
 MAX_HEIGHT = 420.0  # points of a region at most: a longer list is cut, the caption says which rows
-PAD = 3.0  # points around the region
+PAD = 4.0  # points around the region (OCR boxes hug the ink)
 RED, ORANGE, GREY = (210, 0, 0), (240, 130, 0), (150, 150, 160)
 
 

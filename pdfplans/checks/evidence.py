@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..normalize.doubt import short
 from ..schema import column_kind
 from .crops import Pictures, Strip, is_doubtful, union
 from .findings import Evidence
@@ -24,6 +25,7 @@ NEAR_HEADER = 60.0  # points between the header and the rows below which one pic
 MAX_PICTURES = 6  # per finding: a total's dozens of addends would bury the figures that matter
 MAX_NAMED = 12  # cells named in a caption
 MAX_LABELS = 3  # text cells naming a row (ente, comune, and one more)
+LABEL_CHARS = 80  # a row named by a paragraph is named by its start
 
 
 @dataclass
@@ -60,8 +62,9 @@ def row_labels(table: "Table", row: int, cell: "Cell") -> "list[Cell]":
     # a name has letters: a date or a time printed in a text column does not name the row
     text = sorted({id(c): c for column, c in cells.items() if column_kind(column) == "str" and c is not cell
                    and any(ch.isalpha() for ch in c.flat)}.values(), key=lambda c: c.bbox[0])
-    beside = [c for c in text if c.page == cell.page and _same_row(c, cell) and c.bbox[2] <= cell.bbox[0] + 1]
-    return beside[:MAX_LABELS] or text[:1]
+    left = [c for c in text if c.bbox[2] <= cell.bbox[0] + 1 or c.page != cell.page]
+    beside = [c for c in left if c.page == cell.page and _same_row(c, cell)]
+    return beside[:MAX_LABELS] or left[:1]  # nothing left of a row's first cell: it names the row itself
 
 
 def regions(plan: "Plan", evidence: Sequence[Evidence]) -> list[Region]:
@@ -111,7 +114,7 @@ def caption(region: Region, link: str) -> str:
         rows.setdefault(s.row, []).append(s)
     lines = []
     for row, shown in rows.items():
-        who = f" <b>{escape(' · '.join(c.flat for c in shown[0].labels))}</b>" if shown[0].labels else ""
+        who = f" <b>{escape(short(' · '.join(c.flat for c in shown[0].labels), LABEL_CHARS))}</b>" if shown[0].labels else ""
         lines.append(f"row {row + 1}{who}: " + " · ".join(_named(s) for s in shown))
     more = len(region.shown) - MAX_NAMED
     tail = f"<br>… and {more} more cells" if more > 0 else ""

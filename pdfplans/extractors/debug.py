@@ -2,7 +2,8 @@
 
 Table regions in blue, labelled with the canonical id they were read as, its score and the
 runner-up's (``pdfplans.explain`` says why in full), column boundaries in red, row tops in green,
-so a user who gets a wrong cell sees where the reader went wrong.
+cells OCR read with low confidence filled orange, so a user who gets a wrong cell sees where the
+reader went wrong, or where OCR doubted.
 """
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 from .classify import Match
 from .explain import label
 from .locate import PrintedTable
+from .page import LOW_CONFIDENCE
 
 RESOLUTION = 100
+ORANGE = (240, 130, 0)  # an OCR-doubtful cell, as the HTML report outlines it
 
 
 def write_debug_images(file: str, tables: list[PrintedTable], scored: list[Match], matches: list[Match],
@@ -52,6 +55,9 @@ def _draw_table(image, table: PrintedTable, page: int, name: str) -> None:
         if tops:
             y = min(tops) - 1
             image.draw_line([(left, y), (right, y)], stroke=(0, 160, 0), stroke_width=1)
+        for cell in row:
+            if cell is not None and cell.page == page and cell.confidence is not None and cell.confidence < LOW_CONFIDENCE:
+                image.draw_rect(cell.bbox, fill=(255, 140, 0, 70), stroke=ORANGE, stroke_width=2)
     try:
         from PIL import ImageDraw
 
