@@ -7,9 +7,9 @@ import json
 
 import pypdfium2 as pdfium
 import pytest
-
 from cli_helpers import run
 from expected import SAMPLES
+
 from pdfplans import read_plan
 from pdfplans.verdicts.judge import judge
 

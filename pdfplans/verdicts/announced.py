@@ -18,7 +18,7 @@ from .base import Reason
 if TYPE_CHECKING:
     from ..model import Plan
 
-_LETTER = re.compile(r"^\s*[a-k]\s?\)\s", re.IGNORECASE)
+_LETTER = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s)", re.IGNORECASE)  # a letter of R.R. 4/2017, or its sub-item
 _ALLEGATO = re.compile(r"^\s*all(?:egato)?\.?\s*[ab]\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+\S")
 _CONTENTS = re.compile(r"\.{4,}\s*\d+\s*$")

@@ -61,6 +61,7 @@ def typing_slip(found: float, expected: float) -> bool:
 
 
 def fmt(value: float) -> str:
+    value = float(value)
     if value.is_integer():
         return f"{int(value):,}".replace(",", ".")
     return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")

@@ -1,13 +1,17 @@
 """``judge(plan)``: every piece of evidence on every table, gathered into the tables' verdicts."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .agreement import judge_agreement
 from .announced import judge_announced
-from .base import MISSING, SUSPECT, Reason, Verdict
-from .kinds import judge_kinds
+from .base import MISSING, OK, SUSPECT, Reason, Verdict
+from .kinds import judge_kinds, plain_name
+from .leftovers import judge_leftovers
 from .members import judge_members
 from .rows import judge_rows
+from .sequence import judge_sequence
 from .siblings import judge_siblings
 from .totals import judge_totals
 from .twice import judge_twice
@@ -15,15 +19,32 @@ from .twice import judge_twice
 if TYPE_CHECKING:
     from ..model import Plan
 
+TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence)
+
+
+def _safe(what: str, table: str, run: Callable[[], list[Reason]]) -> list[Reason]:
+    """A piece of evidence that fails on an odd plan says so against the table, never loses the plan."""
+    try:
+        return run()
+    except Exception as error:  # noqa: BLE001 - a verdict bug must not cost the reading
+        return [Reason("error", table, None, f"could not be judged ({what}: {type(error).__name__}: {error})")]
+
 
 def evidence(plan: "Plan") -> list[Reason]:
     """Every reason against a reading of ``plan``, table by table, then across tables."""
     reasons: list[Reason] = []
+    members = [plain_name(m["comune"]) for m in plan.comuni_ambito if m.get("comune")]
     for table in plan.tables.values():
-        reasons += judge_totals(table) + judge_rows(table) + judge_kinds(table)
-    reasons += judge_members(plan)
-    reasons += judge_siblings(plan, frozenset(r.table for r in reasons)) + judge_twice(plan)
-    return reasons
+        reasons += _safe("kinds", table.id, lambda t=table: judge_kinds(t, members))  # type: ignore[misc]
+        for judge_one in TABLE_EVIDENCE:
+            reasons += _safe(judge_one.__name__, table.id, lambda j=judge_one, t=table: j(t))  # type: ignore[misc]
+    reasons += _safe("members", "popolazione", lambda: judge_members(plan))
+    reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
+    suspect = frozenset(r.table for r in reasons)
+    reasons += _safe("siblings", "g_assegnabili", lambda: judge_siblings(plan, suspect))
+    reasons += _safe("agreement", "g_assegnabili", lambda: judge_agreement(plan, suspect))
+    reasons += _safe("twice", "g_assegnabili", lambda: judge_twice(plan))
+    return [r for r in reasons if r.table in plan.tables]
 
 
 def judge(plan: "Plan") -> list[Reason]:
@@ -32,6 +53,7 @@ def judge(plan: "Plan") -> list[Reason]:
     reasons = evidence(plan)
     for table in plan.tables.values():
         own = [r for r in reasons if r.table == table.id]
-        table.verdict = Verdict(SUSPECT if own else "ok", own)
-    plan.missing = {r.table: Verdict(MISSING, [r]) for r in judge_announced(plan)}
+        table.verdict = Verdict(SUSPECT if own else OK, own)
+    announced = _safe("announced", "", lambda: judge_announced(plan))
+    plan.missing = {r.table: Verdict(MISSING, [r]) for r in announced if r.table and r.table not in plan.tables}
     return reasons + [v.reasons[0] for v in plan.missing.values()]

@@ -21,13 +21,30 @@ NAME_COLUMNS = ("comune", "ente")
 PERCENT = ("_pct", "percentuale")
 
 
-def _row_problems(table: "Table", index: int) -> list[str]:
+_FIGURE_LINE = re.compile(r"^\s*[\d.,%€\s]*\d[\d.,%€\s]*$")
+STRONG = ("no number", "a name belongs", "two figures", "two comuni")  # one such row is enough
+
+
+def plain_name(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _two_members(text: str, members: list[str]) -> bool:
+    """A name cell holding two member comuni, each whole ("castelverde" + "corte de frati"): rows merged."""
+    plain = f" {plain_name(text)} "
+    found = [m for m in members if f" {m} " in plain]
+    return len({m for m in found if not any(m != o and m in o for o in found)}) >= 2
+
+
+def _row_problems(table: "Table", index: int, members: list[str]) -> list[str]:
     record = table.records[index]
     cells = table.cells[index] if index < len(table.cells) else {}
     problems = []
     for column in numeric_columns(table):
         value, cell = num(record.get(column)), cells.get(column)
-        if value is None and cell is not None and _DIGIT.search(cell.text):
+        if cell is not None and sum(1 for line in cell.text.splitlines() if _FIGURE_LINE.match(line)) >= 2:
+            problems.append(f"{column} prints two figures in one cell ({cell.flat!r}): rows merged?")
+        elif value is None and cell is not None and _DIGIT.search(cell.text):
             problems.append(f"{column} prints {cell.flat!r} but reads as no number")
         elif value is not None and value < 0:
             problems.append(f"{column} is negative ({value:g})")
@@ -37,6 +54,8 @@ def _row_problems(table: "Table", index: int) -> list[str]:
         cell = cells.get(column)
         if cell is not None and cell.flat and _MOSTLY_DIGITS.match(cell.flat):
             problems.append(f"{column} prints {cell.flat!r}, a figure where a name belongs")
+        elif cell is not None and _two_members(cell.text, members):
+            problems.append(f"{column} prints two comuni ({cell.flat!r}): rows merged?")
     named = any(cells.get(c) is not None and cells[c].flat for c in NAME_COLUMNS)
     if ("comune_istat" in table.columns and named and not record.get("comune_istat")
             and record.get("ente_tipo") in (None, "", "comune")):
@@ -45,12 +64,13 @@ def _row_problems(table: "Table", index: int) -> list[str]:
     return problems
 
 
-def judge_kinds(table: "Table") -> list[Reason]:
-    rows = [(i, p) for i, _ in data_rows(table) if (p := _row_problems(table, i))]
+def judge_kinds(table: "Table", members: list[str] | None = None) -> list[Reason]:
+    """``members``: the plan's member comuni, plain (lower case, no punctuation)."""
+    rows = [(i, p) for i, _ in data_rows(table) if (p := _row_problems(table, i, members or []))]
     if not rows:
         return []
     checked = sum(1 for _ in data_rows(table))
-    if len(rows) < 2 and not any("no number" in p or "a name belongs" in p for _, ps in rows for p in ps):
+    if len(rows) < 2 and not any(s in p for _, ps in rows for p in ps for s in STRONG):
         return []  # one unresolved name in a table: the extraction finding names it
     index, problems = rows[0]
     return [Reason("kinds", table.id, page_of(table, index),

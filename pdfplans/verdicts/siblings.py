@@ -28,6 +28,7 @@ A_PARTS: tuple[tuple[str, str, str], ...] = (
     ("i_forze_polizia", "quota_pct", "quota_forze_polizia_pct"),
     ("j_transitori", "unita", "ui_transitori"),
     ("k_assegnate_anno_precedente", "unita", "ui_assegnate_anno_precedente"),
+    ("i_categorie_aggiuntive", "categoria", "categoria_aggiuntiva"),
 )
 ENTE_TABLES = ("b_carenza_manutentiva", "c_ristrutturazione", "d_nuova_edificazione", "e_turnover",
                "f_conferite_privati", G, "j_transitori", "k_assegnate_anno_precedente")
@@ -47,10 +48,17 @@ def _positive(table: "Table", column: str | None, key: Callable[[Record], Any]) 
     """Rows with something in ``column`` (any row when None), by owner."""
     found: dict[Any, tuple[int, Record]] = {}
     for index, record in data_rows(table):
-        value = 1.0 if column is None else num(record.get(column))
+        value = 1.0 if column is None else _has(record.get(column))
         if value and key(record)[-1]:
             found.setdefault(key(record), (index, record))
     return found
+
+
+def _has(value: Any) -> float | None:
+    """A figure, or 1 for a text that says something (a category named)."""
+    if isinstance(value, str):
+        return 1.0 if value.strip() else None
+    return num(value)
 
 
 def _keys(table: "Table", key: Callable[[Record], Any]) -> set[Any]:

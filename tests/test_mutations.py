@@ -1,0 +1,77 @@
+"""The mutation bed, a few seeds (the whole sweep with figures: benchmarks/bench_verdicts.py).
+
+Correct readings of three samples of different templates are made wrong the ways real readers go
+wrong (tests/mutations.py); every mutated table must be flagged, except the (mutation, table) pairs
+below, which the plan's redundancy does not cover yet. The list is what is left to do, named: a pair
+that becomes flagged must be taken off it (the test says so), so it can only shrink.
+"""
+from __future__ import annotations
+
+import pytest
+
+from expected import SAMPLES
+from mutations import MUTATIONS, flagged, mutate
+from pdfplans import read_plan
+
+BED = ("cremonese_2023", "lodi_2023", "mantova_2023")
+SEED = 0
+# Silent today, with why: tables nothing else in the plan repeats (misure_sostegno, utilizzo_dgr,
+# fondi_solidarieta_enti, i_categorie_aggiuntive outside Allegato A, riparto_misure beyond its shares),
+# rows of Allegato A / B that no sibling sums, and OCR digits in the small tables only Allegato A repeats.
+KNOWN_SILENT = {
+    ("cut", "fondi_solidarieta_enti"), ("cut", "i_categorie_aggiuntive"), ("cut", "misure_sostegno"),
+    ("cut", "riparto_misure"), ("cut", "utilizzo_dgr"),
+    ("merge", "allegato_b"), ("merge", "e_libere"), ("merge", "fondi_solidarieta_comuni"),
+    ("merge", "i_categorie_aggiuntive"), ("merge", "misure_sostegno"),
+    ("ocr", "allegato_a"), ("ocr", "e_turnover"), ("ocr", "fondi_solidarieta_enti"), ("ocr", "h_soglia_indigenti"),
+    ("ocr", "i_forze_polizia"), ("ocr", "j_transitori"), ("ocr", "k_assegnate_anno_precedente"),
+    ("ocr", "utilizzo_dgr"),
+    ("page_break", "allegato_a"), ("page_break", "allegato_b"), ("page_break", "e_libere"),
+    ("page_break", "fondi_solidarieta_comuni"), ("page_break", "fondi_solidarieta_enti"),
+    ("page_break", "i_categorie_aggiuntive"), ("page_break", "misure_sostegno"), ("page_break", "riparto_misure"),
+    ("page_break", "utilizzo_dgr"),
+    ("shift", "fondi_solidarieta_comuni"), ("shift", "fondi_solidarieta_enti"), ("shift", "h_soglia_indigenti"),
+    ("shift", "i_categorie_aggiuntive"), ("shift", "i_forze_polizia"), ("shift", "misure_sostegno"),
+    ("shift", "riparto_misure"),
+    ("swap", "j_transitori"),
+}
+# tables the seed's redundancy covers whole: every mutation of them is flagged, on every sample
+COVERED = ("popolazione", "a_consistenza", "g_assegnabili", "b_carenza_manutentiva", "c_ristrutturazione")
+
+
+@pytest.fixture(scope="module")
+def bed():
+    """(sample, mutation, table) -> flagged, over every table each mutation applies to."""
+    out = {}
+    for name in BED:
+        plan = read_plan(SAMPLES / f"{name}.pdf")
+        assert plan.suspect == [] and plan.missing == {}  # the right reading passes
+        for kind in MUTATIONS:
+            for table_id in list(plan.tables):
+                done = mutate(plan, kind, table_id, SEED)
+                if done is None:
+                    continue
+                wrong, targets = done
+                hits = [flagged(wrong, t) for t in targets]
+                out[(name, kind, table_id)] = any(hits) if kind == "lost" else all(hits)
+    return out
+
+
+def test_every_mutated_table_is_flagged_but_the_known_gaps(bed):
+    silent = sorted((kind, table) for (_name, kind, table), hit in bed.items() if not hit)
+    assert set(silent) <= KNOWN_SILENT, [s for s in silent if s not in KNOWN_SILENT]
+
+
+def test_the_known_gaps_are_still_gaps(bed):
+    """A gap closed must leave KNOWN_SILENT: the list stays the truth about what escapes."""
+    silent = {(kind, table) for (_name, kind, table), hit in bed.items() if not hit}
+    assert KNOWN_SILENT <= silent, sorted(KNOWN_SILENT - silent)
+
+
+def test_the_covered_tables_are_flagged_under_every_mutation(bed):
+    chosen = {key: hit for key, hit in bed.items() if key[2] in COVERED}
+    assert len(chosen) > 40 and all(chosen.values()), [k for k, hit in chosen.items() if not hit]
+
+
+def test_most_mutations_are_caught(bed):
+    assert sum(bed.values()) / len(bed) >= 0.75
