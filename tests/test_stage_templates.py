@@ -2,7 +2,7 @@
 narrow columns of figures, and a caption at the top of a page that opens the next table."""
 from __future__ import annotations
 
-from stage_words import line
+from stage_words import hrule, line, vrule
 
 from pdfplans.extractors.catalog import header_vocabulary
 from pdfplans.extractors.locate import build_table
@@ -36,3 +36,25 @@ def test_a_caption_at_the_top_of_a_page_opens_the_next_table():
     first, second = regions
     assert [s.page for s in first.segments if s.lines] == [1]  # the caption is no row of table 5
     assert [ln.text for ln in second.caption] == ["Tabella 6 – Unità già libere"]
+
+
+def _cell_by_cell_grid(xs: tuple[float, ...], ys: tuple[float, ...]):
+    """A grid drawn the browser's way: every border a segment of one cell."""
+    rules = [hrule(y, a, b) for y in ys for a, b in zip(xs, xs[1:])]
+    rules += [vrule(x, a, b) for x in xs for a, b in zip(ys, ys[1:])]
+    return rules
+
+
+def test_a_grid_drawn_cell_by_cell_closes_its_header_and_ends_with_its_last_rule():
+    # a header row whose rule is drawn in two pieces, and a dated line right below the grid
+    page = [line(50, (50, "Unità abitative assegnate nell'anno precedente:")),
+            line(80, (52, "Ente proprietario"), (212, "N. unità assegnate")),
+            line(95, (52, "Comune di Vimercate"), (212, "5")),
+            line(107, (52, "ALER VA-CO-MB-BA"), (212, "14")),
+            line(121, (52, "Vimercate, 15 dicembre 2022"))]
+    rules = {1: _cell_by_cell_grid((48, 205, 330), (77, 92, 104, 117))}
+    regions, narrative = find_regions([page], rules, VOCABULARY)
+    [region] = regions
+    assert [ln.text for ln in region.header_lines] == ["Ente proprietario N. unità assegnate"]
+    assert [ln.text for s in region.segments for ln in s.lines] == ["Comune di Vimercate 5", "ALER VA-CO-MB-BA 14"]
+    assert narrative[-1].text == "Vimercate, 15 dicembre 2022"

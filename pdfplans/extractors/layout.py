@@ -17,6 +17,19 @@ def same_columns(xs: list[float], grid_xs: list[float], settings: ReaderSettings
     return shared >= max(2, settings.same_grid_share * min(len(xs), len(grid_xs)))
 
 
+def _joined_horizontals(rules: list[Rule], slack: float) -> list[tuple[float, float, float]]:
+    """Horizontal rules as (y, x0, x1), those drawn cell by cell end to end on one y joined into one
+    (a browser draws a table's borders per cell)."""
+    out: list[tuple[float, float, float]] = []
+    for r in sorted((r for r in rules if r.horizontal), key=lambda r: (round(r.y0), r.x0)):
+        if out and abs(out[-1][0] - r.y0) <= slack and r.x0 <= out[-1][2] + slack:
+            y, x0, x1 = out[-1]
+            out[-1] = (y, x0, max(x1, r.x1))
+        else:
+            out.append((r.y0, r.x0, r.x1))
+    return out
+
+
 @dataclass(frozen=True)
 class Layout:
     """The ruling lines of every page (by page number) with the reader's settings."""
@@ -79,10 +92,10 @@ class Layout:
 
     def first_rule_below(self, line: Line) -> float | None:
         """The rule closing a header row: in a grid, or a rule right below across the line."""
+        slack = self.settings.rule_slack_pt
         ys = [
-            r.y0 for r in self.rules.get(line.page, [])
-            if r.horizontal and r.y0 > line.center_y + self.settings.edge_slack * line.size
-            and r.x0 - self.settings.rule_slack_pt <= line.x0 and r.x1 + self.settings.rule_slack_pt >= line.x1
+            y for y, x0, x1 in _joined_horizontals(self.rules.get(line.page, []), slack)
+            if y > line.center_y + self.settings.edge_slack * line.size and x0 - slack <= line.x0 and x1 + slack >= line.x1
         ]
         if not ys:
             return None

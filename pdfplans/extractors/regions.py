@@ -161,6 +161,8 @@ class RegionFinder:
                 grid_xs = splits  # the column rules of this table's grid, to recognize it on the next page
             inside_grid = region_bottom is not None and line.center_y <= region_bottom + self.settings.rule_slack_pt
             if not inside_grid:
+                if region_bottom is not None and line.top > region_bottom and len(self.layout.in_grid(line)) < 2:
+                    break  # below the ruled grid, in no grid: the text after the table, however close
                 if previous is not None and line.top - previous.bottom > self.settings.table_gap * size:
                     break
                 if not self.layout.fits(line, coverage, splits):
