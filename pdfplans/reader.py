@@ -165,7 +165,7 @@ def _paragraphs(narrative: list[Line]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     previous: Line | None = None
     for line in narrative:
-        same_page = previous is not None and line.page == previous.page and line.top - previous.bottom < 0.6 * line.size
+        same_page = previous is not None and line.page == previous.page and line.top - previous.bottom < line.settings.sentence_gap * line.size
         # a sentence that the page break cut ("...; Cappella de'" / "Picenardi; ...") goes on
         next_page = (
             previous is not None and line.page == previous.page + 1 and bool(out)

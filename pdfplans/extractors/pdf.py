@@ -35,8 +35,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-_RULE_THICKNESS = 3.0  # points: thinner than this, a filled or stroked shape is a ruling line
-_MIN_RULE_LENGTH = 4.0
 
 
 def file_sha256(path: str | Path) -> str:
@@ -124,7 +122,7 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
         content.words = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
     finally:
         textpage.close()
-    content.rules = join_rules(_rules(page, number, file, warnings, limits, transform))
+    content.rules = join_rules(_rules(page, number, file, warnings, limits, transform, settings))
     return content
 
 
@@ -197,7 +195,8 @@ def _is_bold(raw, index: int, buffer) -> bool:
     return not name.strip() and pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
 
 
-def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits, transform) -> list[Rule]:
+def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarning], limits: Limits, transform,
+           settings: ReaderSettings) -> list[Rule]:
     """Ruling lines: thin paths and the axis-aligned edges of larger stroked or filled rectangles."""
     rules: list[Rule] = []
     for seen, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
@@ -207,11 +206,12 @@ def _rules(page: pdfium.PdfPage, number: int, file: str, warnings: list[PlanWarn
         left, bottom, right, top = obj.get_bounds()
         x0, y0, x1, y1 = _box(transform, left, bottom, right, top)
         w, h = x1 - x0, y1 - y0
-        if w < _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
+        thin, long = settings.rule_thickness_pt, settings.rule_length_pt
+        if w < thin and h >= long:
             rules.append(Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
-        elif h < _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
+        elif h < thin and w >= long:
             rules.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
-        elif w >= _MIN_RULE_LENGTH and h >= _MIN_RULE_LENGTH and w * h < 0.5 * 600 * 800:
+        elif w >= long and h >= long and w * h < 0.5 * 600 * 800:  # not a page-sized background
             # a cell drawn as a rectangle: its four sides are rules too
             rules += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
     return rules

@@ -124,6 +124,10 @@ class ReaderSettings:
     # a hair off a cell border, two pages' grids a point apart, a border drawn as a rectangle's
     # edge): that precision comes from the drawing program's units, not from the type, and stays
     # the same for a plan set in 8 pt or in 12 pt.
+    rule_thickness_pt: float = 3.0
+    """a filled or stroked shape thinner than this is a ruling line (pdf.py)."""
+    rule_length_pt: float = 4.0
+    """a ruling line shorter than this is a tick, not a rule (pdf.py)."""
     rule_snap_pt: float = 2.0
     """rules closer than this are one rule."""
     rule_reach_pt: float = 3.0
@@ -191,6 +195,9 @@ class ReaderSettings:
     paragraph_gap: float = 0.8
     """sizes of white between two lines of narrative that start a new paragraph (a caption line set
     apart from the prose above is a title of its own)."""
+    sentence_gap: float = 0.6
+    """sizes of white below which two lines of narrative are read as one sentence (the plan's
+    title, its year and the list of member comuni read across lines)."""
     uncaptioned_factor: float = 0.5
     """score kept by a table without its caption, for ids told apart by caption (b, c, d, j...)."""
     few_columns_factor: float = 0.5
