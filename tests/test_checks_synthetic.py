@@ -43,6 +43,9 @@ PLANTED = {
     "vimercate_2023": {
         ("popolazione_total", None, "popolazione", 121408, 121508),  # TOTALE printed 121.508
     },
+    "sondrio_2023": {
+        ("a_row_sum", "Comune di Berbenno di Valtellina", "alloggi_totali", 17, 18),  # 18 printed with 17 SAP + 0 SAS
+    },
 }
 
 

@@ -129,9 +129,10 @@ def test_df_types(plans):
 # Two more templates: numbered chapters with g printed before its parts (Mantova); named sections
 # without letters or numbers, SAT before indigenza, a cooperative, fund tables, no k (Lodi); every
 # table in an annex after the narrative, half of them captioned by their own title row (Voghera);
-# g printed wide, a column per ente × comune and a TOTALE column, population by age band (Vimercate).
+# g printed wide, a column per ente × comune and a TOTALE column, population by age band (Vimercate);
+# roman parts, soglia, categoria and quota in one printed table, "-" for no category (Sondrio).
 SYNTHETIC = ["cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-             "voghera_2023", "vimercate_2023"]
+             "voghera_2023", "vimercate_2023", "sondrio_2023"]
 
 
 @pytest.fixture(scope="session")

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
 SYNTHETIC = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-             "voghera_2023", "vimercate_2023")
+             "voghera_2023", "vimercate_2023", "sondrio_2023")
 # the ALER of each plan's province (the others: ALER Brescia-Cremona-Mantova)
 ALER = {"lodi_2023": "ALER Pavia-Lodi", "voghera_2023": "ALER Pavia-Lodi",
-        "vimercate_2023": "ALER Varese-Como-Monza Brianza-Busto Arsizio"}
+        "vimercate_2023": "ALER Varese-Como-Monza Brianza-Busto Arsizio", "sondrio_2023": "ALER Bergamo-Lecco-Sondrio"}
 
 # Every deliberate discrepancy, as the checks below word it (samples/README.md lists the same ones).
 DELIBERATE = {
@@ -59,6 +59,9 @@ DELIBERATE = {
     },
     "vimercate_2023": {
         "popolazione TOTALE GENERALE: printed 121508, rows add up to 121408",
+    },
+    "sondrio_2023": {
+        "a_consistenza Comune di Berbenno di Valtellina: 18 != 17 + 0 + 0",
     },
 }
 
@@ -317,3 +320,11 @@ def test_lodi_has_no_k_its_own_short_forms_and_a_cooperative() -> None:
     order = [b["key"] for b in data["blocks"] if b["kind"] == "table"]
     assert order.index("j_transitori") < order.index("h_soglia_indigenti")  # SAT before indigenza
     assert {r["ente"] for r in body(sample, "a_consistenza") if r["ente_tipo"] == "altro"} == {"Soc. Coop. Abitare Lodigiano"}
+
+
+def test_sondrio_prints_three_tables_as_one() -> None:
+    sample = "sondrio_2023"
+    h = [r["comune"] for r in table(sample, "h_soglia_indigenti")]
+    assert h == [r["comune"] for r in table(sample, "i_forze_polizia")] and len(h) == 5
+    # only the comuni that named a category ("-" for the others)
+    assert [r["comune"] for r in table(sample, "i_categorie_aggiuntive")] == ["Sondrio", "Montagna in Valtellina"]

@@ -23,6 +23,7 @@ from .doubt import header_cells, low_confidence_warning
 from .entities import resolve_ente
 
 _TOTAL = re.compile(r"^\s*(totale|tot\.?)(\b|$)", re.IGNORECASE)
+_DASH = re.compile(r"^\s*[-–—]+\s*$")
 _AT_GROUP = re.compile(r"^\s*(at|a\.t\.|area|ambito|aggregazione)\s*[\w]{0,3}\s*\d*\s*$", re.IGNORECASE)
 
 
@@ -177,6 +178,8 @@ class RecordBuilder:
                 carried["at"] = at_label(label)
                 carried_cells["at"] = row.cells.get("comune") or next(iter(row.cells.values()))
                 continue
+            if not total and self._only_dashes(spec, row):
+                continue  # "ALBOSAGGIA | -": a comune that chose none (of a table printed with others)
             for role in spec.roles:
                 if role.carry_down and row.text(role.name):
                     carried[role.name] = row.text(role.name)
@@ -205,6 +208,12 @@ class RecordBuilder:
             if text:
                 return text
         return ""
+
+    @staticmethod
+    def _only_dashes(spec: TableSpec, row: Row) -> bool:
+        """A row whose every cell but its name is a dash or blank, one dash at least: it says "none"."""
+        texts = [row.text(r.name) for r in spec.roles if r.name != spec.key and not r.carry_down]
+        return any(_DASH.match(t) for t in texts) and all(not t or _DASH.match(t) for t in texts)
 
     @staticmethod
     def _has_numbers(spec: TableSpec, row: Row) -> bool:

@@ -33,7 +33,7 @@ from plan_doc import Document, Heading, PageBreak, Paragraph, TableBlock, Title 
 from synth_common import csv_value  # noqa: E402
 
 SAMPLE_NAMES = ("cremonese_2022", "cremonese_2024", "oglio_po_2023", "brescia_ovest_2023", "mantova_2023", "lodi_2023",
-                "voghera_2023", "vimercate_2023")
+                "voghera_2023", "vimercate_2023", "sondrio_2023")
 
 
 def load(sample: str) -> dict[str, Any]:

@@ -37,6 +37,8 @@ def main() -> None:
     _write(voghera())
     from synth_vimercate import build as vimercate
     _write(vimercate())
+    from synth_sondrio import build as sondrio
+    _write(sondrio())
 
 
 if __name__ == "__main__":
