@@ -4,15 +4,27 @@
 # it only installs what is missing.
 #   scripts/setup.sh            tools for reading plans and running the tests
 #   scripts/setup.sh --samples  also LibreOffice and fonts, to rebuild samples/*.pdf
+#   scripts/setup.sh --print-packages   list the plain setup's system packages (tests/test_setup_files.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # tesseract (+ Italian data): OCR of scanned plans; poppler-utils: pdftotext/pdftoppm used by tests;
 # qpdf: the encrypted-PDF test; chromium: the HTML report test and screenshot; ghostscript and
-# mupdf-tools: the re-printed samples of tests/test_producers.py.
-packages=(tesseract-ocr tesseract-ocr-ita poppler-utils qpdf chromium fonts-dejavu-core ghostscript mupdf-tools)
+# mupdf-tools: the re-printed samples of tests/test_producers.py; fonts-dejavu-core and
+# fonts-liberation: the fonts the tests draw text with (tests/test_ocr.py, the reportlab sample).
+packages=(tesseract-ocr tesseract-ocr-ita poppler-utils qpdf chromium fonts-dejavu-core fonts-liberation
+          ghostscript mupdf-tools)
+if [[ "${1:-}" == "--print-packages" ]]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 if [[ "${1:-}" == "--samples" ]]; then
-  packages+=(libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-dejavu fonts-liberation)
+  packages+=(libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-dejavu)
+fi
+python=${PYTHON:-python3}
+# Debian's python3 has no venv/ensurepip without this package
+if ! "$python" -c 'import ensurepip' >/dev/null 2>&1; then
+  packages+=(python3-venv)
 fi
 
 missing=()
@@ -27,7 +39,6 @@ if (( ${#missing[@]} )); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=${PYTHON:-python3}
 if [[ ! -x .venv/bin/python ]]; then
   echo "setup: creating .venv"
   "$python" -m venv .venv
