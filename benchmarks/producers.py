@@ -3,6 +3,12 @@
     .venv/bin/python benchmarks/producers.py                       # the corpus in samples/producers/
     .venv/bin/python benchmarks/producers.py --rebuild gs cairo    # rebuild these producers first
     .venv/bin/python benchmarks/producers.py --sample oglio_po_2023 -v   # every differing cell
+    .venv/bin/python benchmarks/producers.py --check                 # and what `pdfplans check` reports
+
+With ``--check`` each re-print is also checked (``Plan.check()``, what ``pdfplans check`` runs): the
+planted discrepancies of the sample (the sets pinned by tests/test_checks_sample.py and
+tests/test_checks_synthetic.py) found, and every other error-level finding, which on a re-print
+of a plan whose errors are all planted can only come from a misread table.
 
 The corpus is made by samples/build/producers.py (scripts/build_producers.sh).
 """
@@ -22,9 +28,27 @@ from pdfplans import read_plan  # noqa: E402
 from pdfplans.schema import TABLE_COLUMNS  # noqa: E402
 
 
-def score(pdf: Path, sample: str) -> tuple[int, int, dict[str, tuple[int, int]], list[str]]:
+def planted(name: str) -> set[tuple]:
+    """(rule, ente, field) of each discrepancy planted in the plan ``name``, as the tests pin them."""
+    from test_checks_sample import EXPECTED_ERRORS
+    from test_checks_synthetic import PLANTED
+
+    if name == "cremonese_2023":
+        return set(EXPECTED_ERRORS)
+    return {key[:3] for key in PLANTED.get(name, ())}
+
+
+def check(plan, sample: str) -> tuple[int, int, list[str]]:
+    """Planted discrepancies found, planted in all, and the other error-level findings."""
+    want = planted(expected_name(sample))
+    errors = {(f.rule, f.ente, f.field): f for f in plan.check() if f.severity == "error"}
+    others = [f"{k[0]} {k[1] or ''} {k[2]}: expected {f.expected}, found {f.found}" for k, f in errors.items() if k not in want]
+    return len(want & set(errors)), len(want), others
+
+
+def score(pdf: Path, sample: str, plan=None) -> tuple[int, int, dict[str, tuple[int, int]], list[str]]:
     """Cells right, cells expected, the same per table, and every differing cell."""
-    plan = read_plan(pdf)
+    plan = plan or read_plan(pdf)
     name = expected_name(sample)
     per_table: dict[str, tuple[int, int]] = {}
     shown: list[str] = []
@@ -59,21 +83,30 @@ def main() -> int:
     parser.add_argument("--sample", action="append", choices=TEXT_SAMPLES)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the corpus files first")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every differing cell")
+    parser.add_argument("--check", action="store_true", help="also run the checks: planted found, others")
     args = parser.parse_args()
-    grand_right = grand_total = 0
+    grand_right = grand_total = found_all = planted_all = false_all = 0
     for sample in args.sample or TEXT_SAMPLES:
         for producer in args.producers or list(PRODUCERS):
             pdf = output_path(sample, producer)
             if args.rebuild or not pdf.exists():
                 build(sample, producer)
-            right, total, per_table, shown = score(pdf, sample)
+            plan = read_plan(pdf)
+            right, total, per_table, shown = score(pdf, sample, plan)
             grand_right += right
             grand_total += total
             bad = [f"{t} {r}/{c}" for t, (r, c) in per_table.items() if r < c]
-            print(f"{sample:28} {producer:9} {100 * right / total:6.2f}%  {right}/{total}  {'; '.join(bad)}")
-            for line in shown if args.verbose else []:
+            checked = ""
+            if args.check:
+                found, want, others = check(plan, sample)
+                found_all, planted_all, false_all = found_all + found, planted_all + want, false_all + len(others)
+                checked = f"  planted {found}/{want}, {len(others)} other errors"
+            print(f"{sample:28} {producer:9} {100 * right / total:6.2f}%  {right}/{total}{checked}  {'; '.join(bad)}")
+            for line in (shown + (others if args.check else [])) if args.verbose else []:
                 print(f"    {line[:160]}")
     print(f"all: {100 * grand_right / max(1, grand_total):.2f}% of {grand_total} cells")
+    if args.check:
+        print(f"checks: {found_all} of {planted_all} planted discrepancies found, {false_all} other errors")
     return 0
 
 
