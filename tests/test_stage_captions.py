@@ -72,3 +72,24 @@ def test_a_caption_of_two_lines_is_read_whole():
     table = _plan([PROSE], [PROSE, NUOVA, "previste nel piano"])
     assert score(SPECS_BY_ID["d_nuova_edificazione"], table).caption == 1.0 - 0.12
     assert [m.spec.id for m in classify([table])] == ["d_nuova_edificazione"]
+
+
+G_HEADER = ((50, "ENTE"), (130, "COMUNE"), (210, "LIBERI"), (270, "RISTRUTTURAZIONE"), (370, "CARENZA MANUTENTIVA"),
+            (480, "TOTALE"))
+
+
+def test_a_caption_naming_the_parts_of_g_is_read_whole_however_it_wraps():
+    """Mantova's case in a narrower type area: the sentence naming the parts of g wraps so that its
+    last line, nearest the table, names f alone; its paragraph still names the parts of g."""
+    above = ["Le unità complessivamente disponibili sono quelle in carenza manutentiva, da",
+             "ristrutturazione, di nuova edificazione, libere e che si libereranno per turnover e",
+             "conferite da privati, descritte ai punti seguenti:"]
+    lines = [line(50 + 12 * i, (50, text)) for i, text in enumerate(above)]
+    lines += [line(100, *G_HEADER), line(115, (50, "ALER"), (130, "CREMONA"), (210, "1"), (270, "2"), (370, "0"), (480, "3")),
+              line(127, (50, "COMUNE"), (130, "SOSPIRO"), (210, "0"), (270, "1"), (370, "0"), (480, "1"))]
+    regions, _ = find_regions([lines], {1: []}, VOCABULARY)
+    table = build_table(regions[0])
+    assert table.caption[-1].text == above[-1]
+    assert score(SPECS_BY_ID["f_conferite_privati"], table).caption == 0.0
+    assert score(SPECS_BY_ID["g_assegnabili"], table).caption == 1.0
+    assert [m.spec.id for m in classify([table])] == ["g_assegnabili"]

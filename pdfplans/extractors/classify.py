@@ -61,13 +61,27 @@ def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSe
         texts = [title, caption[-1].text] if title else [caption[-1].text]
     else:
         texts = ([title] if title else []) + [line.text for line in reversed(caption)]
+    sentences = dict(zip((line.text for line in reversed(caption)), _with_paragraph(caption, s)))
     for distance, text in enumerate(texts[:s.caption_lines]):
-        whole = _sum_of(text)
+        whole = _sum_of(text) or _sum_of(sentences.get(text, ""))
         if whole is not None and spec.id in whole.parts:
             continue  # the line introduces their sum
         if whole is spec or _says(spec, text):
             return max(s.caption_floor, 1.0 - s.caption_decay * distance)
     return 0.0
+
+
+def _with_paragraph(caption: list[Line], s: ReaderSettings) -> list[str]:
+    """Each caption line, nearest first, with the lines of its paragraph above it: a caption naming
+    the parts of g wraps where the page width puts it, and its last line alone may name only one."""
+    out = []
+    for index in range(len(caption) - 1, -1, -1):
+        start = index
+        while start > 0 and caption[start - 1].page == caption[start].page and (
+                caption[start].top - caption[start - 1].bottom < s.paragraph_gap * caption[start].size):
+            start -= 1
+        out.append(" ".join(line.text for line in caption[start:index + 1]))
+    return out
 
 
 def _stands_apart(caption: list[Line], s: ReaderSettings) -> bool:
