@@ -72,6 +72,7 @@ WRITERS = {
     "font size 1, size in the matrix": (_size_one, 0.0),
     "letter-spaced 1.5 pt": (_spaces, 1.5),
     "letter-spaced per glyph 2 pt": (_glyph_by_glyph, 2.0),
+    "letter-spaced 4 pt (0.4 sizes)": (_spaces, 4.0),
     "tight letter-spacing -0.5 pt": (_spaces, -0.5),
 }
 
