@@ -5,7 +5,7 @@ from pdfplans.checks import run_checks
 from pdfplans.model import Cell
 from pdfplans.normalize.doubt import low_confidence_warning
 
-from test_checks_support import place, plan, table
+from test_checks_support import comune, place, plan, table
 
 PARAGRAPH = ("contributo economico per le famiglie in affitto sul libero mercato in condizione di fragilità "
              "economica a causa degli effetti del COVID-19, con requisiti stabiliti dalla delibera")
@@ -105,3 +105,13 @@ def test_dataset_cells_table_keeps_the_ocr_confidence(tmp_path) -> None:
         rows = db.execute("SELECT row, confidence FROM cells WHERE table_id = 'popolazione' AND \"column\" = "
                           "'popolazione' ORDER BY row").fetchall()
     assert rows == [(1, 95.0), (2, 54.0), (3, 95.0), (4, 79.0), (5, 95.0)]  # rows count from 1
+
+
+def test_a_doubtful_cell_behind_a_derived_column_is_named_by_the_printed_one() -> None:
+    # Allegato A of the scan: "COMUNE DI CASALBUTTANO ED UNITI" is read for ente; ente_tipo comes from it
+    t = table("allegato_a", [{**comune("Cremona")}], page=21)
+    printed = Cell("COMUNE DI CASALBUTTANO ED UNITI", 21, (40, 60, 200, 74), 64.0)
+    t.cells[0] = {"ente": printed, "comune": printed, "ente_tipo": printed, "comune_istat": printed}
+    warning = low_confidence_warning("scan.pdf", t)
+    assert warning is not None and warning.cells == ((0, "ente"),)
+    assert "row 1 ente 'COMUNE DI CASALBUTTANO ED UNI…' (64)" in str(warning)

@@ -113,7 +113,7 @@ def caption(region: Region, link: str) -> str:
     for s in region.shown[:MAX_NAMED]:
         rows.setdefault(s.row, []).append(s)
     lines = []
-    for row, shown in rows.items():
+    for row, shown in sorted(rows.items()):  # in printed order, as the picture shows them
         who = f" <b>{escape(short(' · '.join(c.flat for c in shown[0].labels), LABEL_CHARS))}</b>" if shown[0].labels else ""
         lines.append(f"row {row + 1}{who}: " + " · ".join(_named(s) for s in shown))
     more = len(region.shown) - MAX_NAMED

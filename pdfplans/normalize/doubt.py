@@ -28,13 +28,17 @@ def doubtful_cells(table: Table) -> list[tuple[int, str, Cell]]:
     """(row index, column, cell) of every printed cell below ``LOW_CONFIDENCE``, each printed cell once."""
     seen: set[int] = set()
     found = []
+    order = {c: i for i, c in enumerate(table.columns)}
     for row, cells in enumerate(table.cells):
-        for column in table.columns:
-            cell = cells.get(column)
-            if cell is None or cell.confidence is None or cell.confidence >= LOW_CONFIDENCE or id(cell) in seen:
+        # the cells keep the column read first, the derived ones after (ente before ente_tipo):
+        # a printed cell behind several columns is named by the one it was read for
+        here = []
+        for column, cell in cells.items():
+            if column not in order or cell.confidence is None or cell.confidence >= LOW_CONFIDENCE or id(cell) in seen:
                 continue
             seen.add(id(cell))
-            found.append((row, column, cell))
+            here.append((row, column, cell))
+        found.extend(sorted(here, key=lambda d: order[d[1]]))
     return found
 
 
