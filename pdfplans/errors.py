@@ -42,6 +42,15 @@ class PlanWarning:
     text: str | None = None  # the printed text concerned
     cells: tuple[tuple[int, str], ...] = ()  # (record index, column) of every cell a grouped warning is about
 
+    def to_dict(self) -> dict[str, object]:
+        """The warning as plan.json lists it: rows counted from 1, and every cell a grouped warning is about."""
+        out: dict[str, object] = {"kind": self.kind, "table": self.table, "page": self.page, "message": self.message}
+        if self.row is not None:
+            out.update(row=self.row + 1, column=self.column)
+        if self.cells:
+            out["cells"] = [{"row": row + 1, "column": column} for row, column in self.cells]
+        return out
+
     def __str__(self) -> str:
         parts = [self.file]
         if self.page:

@@ -185,7 +185,7 @@ class Plan:
             "tables": [{"id": t.id, "pages": t.pages, "rows": len(t), **t.verdict.to_dict()} for t in self.tables.values()],
             "missing_tables": [{"id": tid, **v.to_dict()} for tid, v in self.missing.items()],
             "warnings": [w.to_dict() for w in self.verdict_warnings()]
-            + [{"kind": w.kind, "table": w.table, "page": w.page, "message": w.message} for w in self.warnings],
+            + [w.to_dict() for w in self.warnings],
         }
 
     def verdict_warnings(self) -> list[Reason]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import subprocess
 
@@ -42,6 +43,12 @@ def test_a_scanned_page_keeps_each_cells_confidence_and_marks_the_doubtful(tmp_p
     assert len(lines) == (1 if doubtful else 0)  # one line for the table, not one per cell
     if doubtful:
         assert f"{len(doubtful)} cell" in lines[0] and all(d in lines[0] for d in doubtful[:3])
+    # plan.json, the default output, lists every doubtful cell too (rows from 1), each truly below 80
+    warned = [w for w in json.loads((out / "plan.json").read_text())["warnings"]
+              if w["kind"] == "low_confidence" and w["table"] == "g_assegnabili"]
+    named = {(c["row"], c["column"]) for w in warned for c in w["cells"]}
+    assert {f"row {r} {c}" for r, c in named} >= set(doubtful) and bool(named) == bool(doubtful)
+    assert all(float(rows[r - 1][f"{c}_confidence"]) < LOW for r, c in named)
     pixels = numpy.asarray(Image.open(debug / "page-001.png").convert("RGB")).astype(int)
     orange = (abs(pixels[..., 0] - 240) < 12) & (abs(pixels[..., 1] - 130) < 12) & (pixels[..., 2] < 20)
     assert (orange.sum() > 20) == bool(doubtful)  # the debug picture marks exactly when OCR doubted
