@@ -139,3 +139,16 @@ def test_a_cell_ocr_doubted_is_marked_in_the_caption_and_outlined_orange(tmp_pat
     pixels = numpy.asarray(image)
     orange = (pixels[..., 0] > 200) & (pixels[..., 1] > 80) & (pixels[..., 1] < 180) & (pixels[..., 2] < 90)
     assert orange.sum() > 50
+
+
+def test_a_paragraph_in_a_caption_is_named_by_its_start() -> None:
+    paragraph = ("contributo economico per le famiglie in affitto sul libero mercato in condizione di fragilità "
+                 "economica a causa degli effetti del COVID-19, con requisiti stabiliti dalla delibera")
+    t = table("misure_sostegno", [{"misura": "MISURA AFFITTO UNICA", "finalita": paragraph}], ocr={(0, "finalita"): 46.0})
+    the_plan = plan(t)
+    finding = Finding("ocr_low_confidence", "info", "1 cell", kind="extraction", plan_file=the_plan.file,
+                      evidence=[("misure_sostegno", 0, "finalita")])
+    html = render_report(Findings([finding], [the_plan]), [the_plan], "html")
+    caption = html[html.index("<figcaption>"):html.index("</figcaption>")]
+    assert "<b>MISURA AFFITTO UNICA</b>" in caption and "contributo economico per le famiglie in affitto" in caption
+    assert "requisiti stabiliti" not in caption and '<mark class="doubt">OCR 46%</mark>' in caption

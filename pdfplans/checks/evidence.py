@@ -25,7 +25,7 @@ NEAR_HEADER = 60.0  # points between the header and the rows below which one pic
 MAX_PICTURES = 6  # per finding: a total's dozens of addends would bury the figures that matter
 MAX_NAMED = 12  # cells named in a caption
 MAX_LABELS = 3  # text cells naming a row (ente, comune, and one more)
-LABEL_CHARS = 80  # a row named by a paragraph is named by its start
+LABEL_CHARS = 80  # a paragraph (a label, a header, a cell) is named by its start: the picture shows it whole
 
 
 @dataclass
@@ -123,10 +123,10 @@ def caption(region: Region, link: str) -> str:
 
 
 def _named(s: Shown) -> str:
-    head = escape(s.header.flat) if s.header is not None else ""
+    head = escape(short(s.header.flat, LABEL_CHARS)) if s.header is not None else ""
     doubt = (f' <mark class="doubt">OCR {s.cell.confidence:.0f}%</mark>' if is_doubtful(s.cell)
              else f" (OCR {s.cell.confidence:.0f}%)" if s.cell.confidence is not None else "")
-    return f"{head} <code>{escape(s.column)}</code> <q>{escape(s.cell.flat)}</q>{doubt}"
+    return f"{head} <code>{escape(s.column)}</code> <q>{escape(short(s.cell.flat, LABEL_CHARS))}</q>{doubt}"
 
 
 def figures(plan: "Plan", evidence: Sequence[Evidence], pictures: Pictures, link, title: str = "") -> str:
