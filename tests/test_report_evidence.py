@@ -152,3 +152,8 @@ def test_a_paragraph_in_a_caption_is_named_by_its_start() -> None:
     caption = html[html.index("<figcaption>"):html.index("</figcaption>")]
     assert "<b>MISURA AFFITTO UNICA</b>" in caption and "contributo economico per le famiglie in affitto" in caption
     assert "requisiti stabiliti" not in caption and '<mark class="doubt">OCR 46%</mark>' in caption
+
+
+def test_the_text_report_has_no_question_mark_for_pages_either() -> None:
+    text = render_report(Findings([Finding("g_row_sum", "error", "no page")]), [], "text", color=False)
+    assert "[p. ?]" not in text and "[no page printed]" in text

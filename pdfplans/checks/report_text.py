@@ -46,7 +46,7 @@ def render_text(findings: Findings, plans: "Sequence[Plan]", color: bool | None 
         console.print()
         console.print(Text(f"SUSPECT TABLES ({len(suspect)})", style="bold magenta underline"))
         for finding in suspect:
-            where = f"  [p. {', '.join(map(str, finding.pages)) or '?'}]"
+            where = f"  [p. {', '.join(map(str, finding.pages))}]" if finding.pages else "  [no page printed]"
             named = f"  ({escape(Path(finding.plan_file).name)})" if len(plans) > 1 and finding.plan_file else ""
             console.print(Text.assemble("    • ", finding.message, (where + named, "dim")))
     for severity in SEVERITIES:
@@ -59,10 +59,10 @@ def render_text(findings: Findings, plans: "Sequence[Plan]", color: bool | None 
             description = RULES[rule].description if rule in RULES else ""
             console.print(Text.assemble(("  " + rule, STYLE[severity]), f" ({len(group)}) ", (description, "dim")))
             for finding in group:
-                pages = ", ".join(map(str, finding.pages)) or "?"
                 line = Text("    • ")
                 line.append(finding.message)
-                line.append(f"  [p. {pages}]", style="dim")
+                pages = ", ".join(map(str, finding.pages))
+                line.append(f"  [p. {pages}]" if pages else "  [no page printed]", style="dim")
                 if finding.expected is not None or finding.found is not None:
                     line.append(f"  expected {fmt(finding.expected)}, found {fmt(finding.found)}", style="dim")
                 if len(plans) > 1 and finding.plan_file:
