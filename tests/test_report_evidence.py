@@ -157,3 +157,14 @@ def test_a_paragraph_in_a_caption_is_named_by_its_start() -> None:
 def test_the_text_report_has_no_question_mark_for_pages_either() -> None:
     text = render_report(Findings([Finding("g_row_sum", "error", "no page")]), [], "text", color=False)
     assert "[p. ?]" not in text and "[no page printed]" in text
+
+
+def test_a_page_link_survives_spaces_and_hashes_in_the_file_name(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    from pdfplans.checks.report_html import page_link
+
+    pdf = tmp_path / "piani" / "piano #2 2023.pdf"
+    link = page_link(str(pdf), 3, tmp_path / "report")
+    assert link == "../piani/piano%20%232%202023.pdf#page=3"
+    assert (tmp_path / "report" / unquote(link.split("#page=")[0])).resolve() == pdf.resolve()

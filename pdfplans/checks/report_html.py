@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from .context import fmt
 from .crops import Pictures, Strip
@@ -58,7 +59,7 @@ def page_link(file: str, page: int, base: Path | None) -> str:
     path = Path(file).resolve()
     if base is not None:
         try:
-            return Path(os.path.relpath(path, base.resolve())).as_posix() + f"#page={page}"
+            return quote(Path(os.path.relpath(path, base.resolve())).as_posix()) + f"#page={page}"
         except ValueError:  # another drive
             pass
     return path.as_uri() + f"#page={page}"
@@ -83,12 +84,12 @@ def _evidence_html(finding: Finding, plans: dict[str, "Plan"], pictures: Picture
 
 def _quote_html(finding: Finding, plan: "Plan | None", pictures: Pictures, link) -> str:
     """The sentence a narrative finding is about: quoted, and pictured where the text layer shows it."""
-    quote = finding.quote or ""
-    shown = quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1] + "…"
+    sentence = finding.quote or ""
+    shown = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
     page = finding.pages[0] if finding.pages else None
     picture = ""
     if plan is not None and page is not None:
-        box = pictures.locate(plan.file, page, quote)
+        box = pictures.locate(plan.file, page, sentence)
         uri = pictures.picture(plan.file, (Strip(page, box),), False) if box else None
         if uri:
             picture = f'<img alt="{escape(shown, quote=True)}" src="{uri}">'
