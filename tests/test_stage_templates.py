@@ -58,3 +58,16 @@ def test_a_grid_drawn_cell_by_cell_closes_its_header_and_ends_with_its_last_rule
     assert [ln.text for ln in region.header_lines] == ["Ente proprietario N. unità assegnate"]
     assert [ln.text for s in region.segments for ln in s.lines] == ["Comune di Vimercate 5", "ALER VA-CO-MB-BA 14"]
     assert narrative[-1].text == "Vimercate, 15 dicembre 2022"
+
+
+def test_a_figure_with_a_note_still_opens_a_row():
+    # k without rules: "6 (di cui 2 per mobilità)" makes the units column no single-line one, and no
+    # name would have fitted after the longest; a figure at the start of every cell still opens a row
+    from pdfplans.extractors.rows import rows_by_occupancy
+
+    lines = [line(100, (50, "Comune di Sondrio"), (210, "6 (di cui 2 per mobilità)")),
+             line(112, (50, "Comune di Chiuro"), (210, "1")),
+             line(124, (50, "ALER BG-LC-SO"), (210, "11"))]
+    bands = rows_by_occupancy(lines, [(40.0, 200.0), (200.0, 400.0)], set(), gap_limit=30.0)
+    assert [[ln.text for ln in band.lines] for band in bands] == [
+        ["Comune di Sondrio 6 (di cui 2 per mobilità)"], ["Comune di Chiuro 1"], ["ALER BG-LC-SO 11"]]

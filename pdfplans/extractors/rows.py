@@ -61,6 +61,7 @@ def rows_by_occupancy(
     """
     edges = edges or right_edges(lines, columns)  # measured over the whole table when given
     lefts = left_edges(lines, columns)
+    leading = _leading_value_columns(lines, columns, settings)
     bands: list[RowBand] = []
     filled: set[int] = set()
     previous: dict[int, list[Word]] = {}
@@ -69,7 +70,7 @@ def rows_by_occupancy(
         used = set(by_column)
         closed = filled - set(previous)
         numbers_again = any(
-            c in filled and looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & single_line
+            c in filled and looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & (single_line | leading)
         )
         votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edge, line.size, settings)
                  for c in used & set(previous) if (edge := edges[c]) is not None}
@@ -103,6 +104,16 @@ def rows_by_occupancy(
             filled |= used
         previous = by_column
     return bands
+
+
+def _leading_value_columns(lines: list[Line], columns: list[Interval], s: ReaderSettings) -> set[int]:
+    """Columns where every row's cell starts with a figure ("6 (di cui 2 per mobilità)", "1", "11"):
+    not single-line, as a note may follow the figure, but a figure there opens a new row all the same."""
+    starts: dict[int, list[bool]] = {}
+    for line in lines:
+        for c, words in words_by_column(line, columns).items():
+            starts.setdefault(c, []).append(looks_numeric(words[0].text))
+    return {c for c, flags in starts.items() if c > 0 and sum(flags) >= 2 and sum(flags) >= s.single_line_share * len(flags)}
 
 
 def continues_on_next_page(before: list[Line], after: list[Line], columns: list[Interval], single_line: set[int],
