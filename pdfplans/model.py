@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import PlanWarning
+from .extractors.page import LOW_CONFIDENCE
 from .schema import TABLE_COLUMNS, column_kind, columns_of
 from .verdicts.base import Reason, Verdict
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:  # pandas costs half a second to import: only when a frame is 
     import pandas as pd
 
     from .checks.findings import Findings
+
+HTML_ROWS = 30  # rows a notebook shows of a table
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
@@ -139,10 +142,25 @@ class Table:
             return None
 
     def _repr_html_(self) -> str:
+        """The first rows as a table; a value OCR read with low confidence is shaded, its confidence as a tooltip."""
         head = f"<b>{html.escape(self.id)}</b>: {len(self)} rows, pages {self.pages}"
         if not self.records:
             return f"<div>{head}</div>"
-        return f"<div>{head}{self.df.to_html(max_rows=30, na_rep='')}</div>"
+        columns = list(self.columns)
+        lines = ["<tr><th></th>" + "".join(f"<th>{html.escape(c)}</th>" for c in columns) + "</tr>"]
+        for row, (record, cells) in enumerate(zip(self.records[:HTML_ROWS], self.cells)):
+            tds = []
+            for column in columns:
+                value, cell = record.get(column), cells.get(column)
+                text = "" if value is None else html.escape(str(value))
+                if cell is not None and cell.confidence is not None and cell.confidence < LOW_CONFIDENCE:
+                    text = f'<td style="background:#ffd9a8" title="OCR {cell.confidence:.0f}%">{text}</td>'
+                else:
+                    text = f"<td>{text}</td>"
+                tds.append(text)
+            lines.append(f"<tr><th>{row}</th>{''.join(tds)}</tr>")
+        more = f"<p>… and {len(self) - HTML_ROWS} more rows</p>" if len(self) > HTML_ROWS else ""
+        return f"<div>{head}<table>{''.join(lines)}</table>{more}</div>"
 
     def __repr__(self) -> str:
         return f"Table({self.id!r}, rows={len(self)}, pages={self.pages})"

@@ -115,3 +115,10 @@ def test_a_doubtful_cell_behind_a_derived_column_is_named_by_the_printed_one() -
     warning = low_confidence_warning("scan.pdf", t)
     assert warning is not None and warning.cells == ((0, "ente"),)
     assert "row 1 ente 'COMUNE DI CASALBUTTANO ED UNI…' (64)" in str(warning)
+
+
+def test_a_notebook_shows_the_doubtful_values_shaded_with_their_confidence() -> None:
+    shown = scanned_population()._repr_html_()
+    assert '<td style="background:#ffd9a8" title="OCR 54%">1001</td>' in shown
+    assert "<td>1000</td>" in shown and 'title="OCR 95%"' not in shown  # a confident value is plain
+    assert shown.count('title="OCR 26%">AT 3</td>') == 5  # the label behind every row of the AT
