@@ -15,6 +15,7 @@ declare("a_total", "error", FAMILY, "a) TOTALE row = sum of the rows, for comple
 declare("g_total", "error", FAMILY, "g) TOTALE row = sum of the rows, for each column")
 
 GRAND_WORDS = ("GENERAL", "COMPLESSIV", "AMBITO")
+MAX_ADDENDS = 80  # addends cited at most (the ambito's comuni fit)
 
 
 @dataclass
@@ -68,9 +69,9 @@ def check_total(
             expected = round(expected, 2)
         if same(expected, found):
             continue
-        evidence = [(table_id, group.index, column)]
-        if len(group.members) <= 12:  # few enough to show each printed addend
-            evidence += [(table_id, i, column) for i, _ in group.members]
+        # the printed total, then every printed addend: the report pictures them region by region,
+        # and an addend OCR doubted may be what breaks the sum
+        evidence = [(table_id, group.index, column), *((table_id, i, column) for i, _ in group.members[:MAX_ADDENDS])]
         name = what or ("TOTALE " + str(group.record.get("at") or "")).strip()
         yield ctx.finding(
             rule,
