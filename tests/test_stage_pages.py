@@ -76,3 +76,17 @@ def test_the_foot_of_a_page_is_the_lowest_text_of_pages_of_its_size():
     landscape = PageContent(3, 842, 595)
     lines = [[line(700, (50, "testo"))], [line(770, (50, "testo"), page=2)], [line(500, (50, "testo"), page=3)]]
     assert page_feet([*portrait, landscape], lines) == {1: 780.0, 2: 780.0, 3: 510.0}
+
+
+def test_a_title_line_right_above_the_next_tables_header_is_no_row_of_the_table_above():
+    """reportlab's title row: centred over the next table, it starts in the gap between this
+    table's columns and covers the last one whole, so it keeps to the columns; the header below
+    it says whose it is."""
+    title = "Tabella 10 - Servizi abitativi transitori (SAT)"
+    lines = [line(80, (50, "Comune"), (250, "Quota %")), line(95, (50, "VOGHERA"), (255, "10%")),
+             line(107, (50, "CASTEGGIO"), (255, "5%")), line(122, (150, title)),
+             line(137, (50, "Ente proprietario"), (170, "Comune"), (300, "N. alloggi")),
+             line(152, (50, "ALER"), (170, "VOGHERA"), (300, "1"))]
+    regions, _ = find_regions([lines], {1: []}, header_vocabulary())
+    assert [[ln.text for ln in r.body_lines] for r in regions] == [["VOGHERA 10%", "CASTEGGIO 5%"], ["ALER VOGHERA 1"]]
+    assert regions[1].caption[-1].text == title

@@ -72,13 +72,15 @@ def _caption_score(spec: TableSpec, caption: list[Line], title: str, s: ReaderSe
 
 
 def _with_paragraph(caption: list[Line], s: ReaderSettings) -> list[str]:
-    """Each caption line, nearest first, with the lines of its paragraph above it: a caption naming
-    the parts of g wraps where the page width puts it, and its last line alone may name only one."""
+    """Each caption line, nearest first, with the lines of its sentence above it: a caption naming
+    the parts of g wraps where the page width puts it, and its last line alone may name only one.
+    A line above that ends a sentence ("...turnover.", "...seguenti:") or a paragraph stops it."""
     out = []
     for index in range(len(caption) - 1, -1, -1):
         start = index
         while start > 0 and caption[start - 1].page == caption[start].page and (
-                caption[start].top - caption[start - 1].bottom < s.paragraph_gap * caption[start].size):
+                caption[start].top - caption[start - 1].bottom < s.paragraph_gap * caption[start].size
+                and not caption[start - 1].text.rstrip().endswith((".", ":", ";"))):
             start -= 1
         out.append(" ".join(line.text for line in caption[start:index + 1]))
     return out

@@ -172,6 +172,11 @@ class RegionFinder:
                     break  # "e) Numero unità..." starts the next section
                 if self._another_header(line, header_tokens, header_bold):
                     break  # the header of the next table, printed right below this one
+                following = self.stream[index + 1] if index + 1 < len(self.stream) else None
+                if (following is not None and following.page == line.page and not self.layout.tabular(line)
+                        and not any(abs(line.x0 - c0) <= self.settings.column_start * line.size for c0, _ in coverage)
+                        and self._another_header(following, header_tokens, header_bold)):
+                    break  # the next table's caption or title row (starting in no column), then its header
             current.lines.append(line)
             coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
             previous = line
