@@ -168,3 +168,17 @@ def test_a_page_link_survives_spaces_and_hashes_in_the_file_name(tmp_path: Path)
     link = page_link(str(pdf), 3, tmp_path / "report")
     assert link == "../piani/piano%20%232%202023.pdf#page=3"
     assert (tmp_path / "report" / unquote(link.split("#page=")[0])).resolve() == pdf.resolve()
+
+
+def test_a_printed_total_shows_every_addend_it_sums(years) -> None:
+    from expected import load_expected
+
+    plan_2022 = years[2022]
+    finding = _one(plan_2022.check(), "a_total", field="alloggi_totali")
+    assert (finding.expected, finding.found) == (4057, 4067)  # samples/README.md: TOTALE printed 4067
+    rows = [r for r in load_expected("cremonese_2022", "a_consistenza") if not r["is_total"]]
+    a = plan_2022["a_consistenza"]
+    cited = [a.cell(r, c).flat for t, r, c in finding.evidence[1:]]
+    assert len(cited) == len(rows) == 38 and a.cell(finding.evidence[0][1], "alloggi_totali").flat == "4067"
+    html = render_report(Findings([finding], [plan_2022]), [plan_2022], "html")
+    assert html.count("<figure>") >= 3 and "<b>ANNICCO</b>" in html and "<b>STAGNO LOMBARDO</b>" in html
