@@ -66,3 +66,20 @@ EXAMPLE_QUERIES: Final[dict[str, tuple[str, str]]] = {
     "allegato_b_vs_g": ("Dwellings listed in Allegato B against the units table g counts, per comune",
                         ALLEGATO_B_VS_G),
 }
+
+# Queries on the ``verdicts`` table (README "Verdicts", docs/dataset.md; tests/test_verdicts_dataset.py
+# runs them): which tables not to trust, and a figure taken only from tables read right.
+DOUBTFUL_TABLES: Final[str] = """SELECT p.file_name, p.ambito, p.anno, v.table_id, v.verdict, v.evidence, v.page, v.message
+FROM verdicts AS v
+JOIN plans AS p ON p.sha256 = v.plan_sha256
+WHERE v.verdict <> 'ok'  -- suspect: read, but the plan's own figures contradict it; missing: announced, not found
+ORDER BY p.file_name, v.table_id"""
+
+POPULATION_READ_RIGHT: Final[str] = """SELECT p.file_name, p.ambito, p.anno, sum(t.popolazione)::BIGINT AS popolazione
+FROM popolazione AS t
+JOIN plans AS p ON p.sha256 = t.plan_sha256
+JOIN verdicts AS v ON v.plan_sha256 = t.plan_sha256 AND v.table_id = 'popolazione'
+WHERE v.verdict = 'ok'        -- leave out population tables judged suspect
+  AND t.is_total IS NOT TRUE  -- and the printed TOTALE rows
+GROUP BY p.file_name, p.ambito, p.anno
+ORDER BY p.file_name"""
