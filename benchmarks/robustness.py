@@ -14,13 +14,15 @@ expected tables (samples/expected/<plan>/).
     .venv/bin/python benchmarks/robustness.py --templates cremonese_2023 --reportlab 1 2
     .venv/bin/python benchmarks/robustness.py --keep DIR 7           # keep the PDFs to look at them
 
-LibreOffice comes with `scripts/setup.sh --samples`. A seed whose layout cannot be drawn (reportlab
-refuses a word wider than its column) is reported and skipped.
+LibreOffice comes with `scripts/setup.sh --samples`. For reportlab, which refuses a word wider than its
+column, a column narrower than its widest word is widened before drawing, the room taken from the
+columns with slack (fit_words). A seed that still cannot be drawn is reported and skipped.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import random
 import sys
 import tempfile
@@ -105,25 +107,43 @@ def document(d: Draw):
     return synthetic.generic_document(data)
 
 
-def render(d: Draw, out_dir: Path) -> tuple[Path, Draw]:
-    """The drawn plan as a PDF; reportlab refuses a word wider than its column, so there the columns
-    are widened (8% at a time, three times at most) as an author would until the words fit."""
-    for attempt in range(4 if d.renderer == "reportlab" else 1):
-        try:
-            used = dataclasses.replace(d, scale=d.scale * 1.08 ** attempt)
-            return _render(used, out_dir), used
-        except ValueError:
-            if attempt == 3 or d.renderer != "reportlab":
-                raise
-    raise AssertionError("unreachable")
+def fit_words(doc) -> None:
+    """Widen each table column of a reportlab rendering to its widest word, before drawing.
+
+    reportlab refuses a word wider than its column (splitLongWords=0). An author widens only the
+    narrow column, and takes the room from the columns with slack so that the table keeps its width;
+    scaling the whole drawing until it passes would measure another layout than the one drawn."""
+    from render_reportlab import TABLE_FONT, TABLE_FONT_BOLD
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for t in doc.tables():
+        pad = 2 * t.cell_pad_cm * cm + 0.5  # half a point more: a word exactly as wide as its room
+        need = [0.0] * t.ncols
+        printed = [(r, True) for r in t.header_rows] + [(r, i in t.bold_rows) for i, r in enumerate(t.rows)]
+        for row, bold in printed:
+            font = TABLE_FONT_BOLD if bold else TABLE_FONT
+            for c, text in enumerate(row):
+                for word in text.split():
+                    need[c] = max(need[c], (stringWidth(word, font, t.font_pt) + pad) / cm)
+        widths = [max(w, n) for w, n in zip(t.col_widths_cm, need)]
+        excess = sum(widths) - sum(t.col_widths_cm)
+        slack = [w - n for w, n in zip(widths, need)]
+        room = sum(s for s in slack if s > 0)
+        if excess > 0 and room > 0:
+            take = min(1.0, excess / room)
+            widths = [w - take * s if s > 0 else w for w, s in zip(widths, slack)]
+        t.col_widths_cm = [math.ceil(w * 1000) / 1000 for w in widths]  # never below the word
 
 
-def _render(d: Draw, out_dir: Path) -> Path:
+def render(d: Draw, out_dir: Path) -> Path:
+    """The drawn plan as a PDF."""
     doc = document(d)
     out = out_dir / f"{d.name}.pdf"
     if d.renderer == "reportlab":
         from render_reportlab import build_pdf
 
+        fit_words(doc)
         return build_pdf(doc, out)
     if d.renderer == "browser":
         from producers import chromium_binary
@@ -192,7 +212,7 @@ def main() -> int:
         for seed in seeds:
             d = draw(seed, templates, renderers, choices)
             try:
-                pdf, d = render(d, out_dir)
+                pdf = render(d, out_dir)
                 if d.producer != "none":
                     pdf = REPRINT[d.producer](pdf, pdf.with_name(f"{pdf.stem}__{d.producer}.pdf"))
             except Exception as error:  # a layout the renderer refuses is not a reader failure

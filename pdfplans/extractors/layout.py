@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .grid import Interval, vertical_splits
 from .lines import Line, Phrase
-from .page import Rule
+from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 
 
@@ -132,8 +132,21 @@ class Layout:
             touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
             if len(touched) < 2:
                 continue
-            for word in phrase.words:
+            for word, following in zip(phrase.words, phrase.words[1:] + [None]):
                 if not any(c0 - slack <= word.x0 and word.x1 <= c1 + slack for c0, c1 in coverage):
-                    return False
+                    if not self._fills_column(word, following, coverage, line.size):
+                        return False
         return True
+
+    def _fills_column(self, word: Word, following: Word | None, coverage: list[Interval], size: float) -> bool:
+        """A cell's word longer than any above it in its column, reaching into the gap before the next
+        column but not into it, the next word starting right where that column starts: a cell that
+        fills its column to a word space from the next ("CASALMAGGIORE 4"), not prose flowing across."""
+        if following is None:
+            return False
+        slack, start = self.settings.edge_slack * size, self.settings.column_start * size
+        for (c0, c1), (n0, _n1) in zip(coverage, coverage[1:]):
+            if c0 - slack <= word.x0 < c1 and word.x1 < n0 and abs(following.x0 - n0) <= start:
+                return True
+        return False
 
