@@ -29,6 +29,12 @@ def _pdfs_under(folder: Path) -> list[Path]:
 
 def expand_inputs(paths_or_glob: "str | os.PathLike | Iterable[str | os.PathLike]") -> list[Path]:
     """A glob pattern, a file, a folder (its ``*.pdf``, recursively), or a list of these; each file once."""
+    return expand_counted(paths_or_glob)[0]
+
+
+def expand_counted(paths_or_glob: "str | os.PathLike | Iterable[str | os.PathLike]") -> tuple[list[Path], list[Path]]:
+    """``expand_inputs``, and the files that came more than once (the same path given twice, a file
+    inside a folder also given): each is read once, and whoever reports may say so."""
     items = [paths_or_glob] if isinstance(paths_or_glob, (str, os.PathLike)) else list(paths_or_glob)
     out: list[Path] = []
     for item in items:
@@ -42,9 +48,12 @@ def expand_inputs(paths_or_glob: "str | os.PathLike | Iterable[str | os.PathLike
         else:
             out.append(path)  # a missing file is reported by whoever reads it
     unique: dict[Path, Path] = {}
+    again: list[Path] = []
     for path in out:
+        if path.resolve() in unique:
+            again.append(path)
         unique.setdefault(path.resolve(), path)
-    return list(unique.values())
+    return list(unique.values()), again
 
 
 def file_sha256(path: str | os.PathLike) -> str:

@@ -70,3 +70,24 @@ def test_import_says_when_an_ambito_and_year_is_stored_twice(tmp_path):
     line = " ".join(again.stderr.split())
     assert "Cremonese 2023 is in the dataset 2 times" in line and "cremonese_2023_alt.pdf" in line
     assert "keep the latest import, cremonese_2023_alt.pdf" in line
+
+
+def test_a_file_given_twice_or_inside_a_folder_also_given_is_read_once_and_named(tmp_path):
+    alone = json.loads(run("check", SMALL, "-f", "json").stdout)["findings"]
+    twice = run("check", SMALL, SMALL, "-f", "json")
+    assert f"{SMALL} was given more than once: read once" in " ".join(twice.stderr.split())
+    assert len(json.loads(twice.stdout)["findings"]) == len(alone)
+    shutil.copy(SMALL, tmp_path / SMALL.name)
+    imported = run("import", tmp_path, tmp_path / SMALL.name, "--db", tmp_path / "p.duckdb")
+    assert imported.exit_code == 0, imported.output
+    assert "given more than once" in imported.stderr and "1 imported, 0 already present" in imported.stdout
+
+
+def test_an_import_of_nothing_says_no_dataset_was_written(tmp_path):
+    empty = tmp_path / "vuota"
+    empty.mkdir()
+    result = run("import", empty, "--db", tmp_path / "p.duckdb")
+    assert result.exit_code == 2
+    assert f"{empty}: no PDF in this folder" in result.stderr
+    assert "no dataset written" in result.stdout and "p.duckdb" not in result.stdout
+    assert not (tmp_path / "p.duckdb").exists()

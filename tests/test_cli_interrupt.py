@@ -117,3 +117,19 @@ def test_progress_shows_on_a_terminal_only(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "pdfplans", "extract", str(SMALL), "--out", str(tmp_path / "b")],
                            capture_output=True, text=True, cwd=tmp_path)
     assert piped.returncode == 0 and "reading" not in piped.stderr
+
+
+def test_ctrl_c_while_the_report_is_drawn_says_the_plans_were_read_and_the_report_not_written(tmp_path,
+                                                                                               monkeypatch):
+    from cli_helpers import run
+
+    import pdfplans.checks
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pdfplans.checks, "render_report", interrupted)
+    result = run("check", SMALL, "-o", tmp_path / "r.html")
+    assert result.exit_code == 130, result.output
+    assert f"done (1): {SMALL.name}" in result.stderr and "not done (1): the report r.html" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no report, and no half of one

@@ -42,7 +42,8 @@ def check(
     given = gather(plans, opts)
     read, failed = [], len(given.failed)
     done: list[Path] = []
-    with interrupted(opts, lambda: (done, [p for p, _ in given.files if p not in done])):
+    report = [f"the report {output.name}" if output is not None else "the report"]  # not done till written
+    with interrupted(opts, lambda: (done, [*(p for p, _ in given.files if p not in done), *report])):
         for path, plan in read_each(given.files, opts, _read):
             if isinstance(plan, str):
                 opts.error(f"error: {plan}")
@@ -53,7 +54,8 @@ def check(
         if not read:
             opts.fail("no plan could be read" if failed else "no plan to read")
         findings, kept = _findings(read, opts)
-    _emit(findings, kept, chosen, output, opts)
+        _emit(findings, kept, chosen, output, opts)  # a report takes seconds to draw: Ctrl-C is heard there too
+        report.clear()
     raise typer.Exit(EXIT_SOME if failed or findings.has_discrepancies else EXIT_OK)
 
 
@@ -90,8 +92,10 @@ def _emit(findings, plans: list, fmt: str, output: Path | None, opts: Options) -
     if output is None:
         sys.stdout.write(report if report.endswith("\n") else report + "\n")
         return
-    try:
-        output.write_text(report, encoding="utf-8")
+    from ..export import atomic_write
+
+    try:  # through a temporary file: Ctrl-C or a full disk leaves no half report
+        atomic_write(output, lambda stream: stream.write(report))
     except OSError as error:
         opts.fail(f"--output {output}: {error.strerror or error}")
     opts.say(f"{len(findings)} findings → {output}")

@@ -38,12 +38,13 @@ def import_command(
     from ..dataset.importer import import_plans
     from ..dataset.report import ImportInterrupted
     from ..dataset.stores import DatasetError
+    from .inputs import announce
     from .interrupt import say_interrupted
 
     opts = options(ctx, quiet, verbose)
     err = Console(stderr=True)
     try:
-        report = import_plans(plans, db, parquet=parquet, replace=replace, workers=workers, progress=not opts.quiet)
+        report = import_plans(announce(plans, opts), db, parquet=parquet, replace=replace, workers=workers, progress=not opts.quiet)
     except DatasetError as error:
         opts.fail(str(error))
     except ImportInterrupted as stop:
@@ -81,4 +82,4 @@ def _print_report(report, opts: Options, err) -> None:
             out.print(f"[dim]already present[/] {file}", highlight=False)
     colour = {0: "green", 1: "yellow", 2: "red"}[report.exit_status]
     out.print(f"[{colour}]{len(report.imported)} imported[/], {len(report.skipped)} already present, "
-              f"{len(report.failed)} failed → {report.dataset} ({report.seconds:.1f} s)", highlight=False)
+              f"{len(report.failed)} failed → {report.destination} ({report.seconds:.1f} s)", highlight=False)

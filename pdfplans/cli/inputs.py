@@ -27,15 +27,11 @@ class Inputs:
 
 def gather(given: list[Path], opts: Options) -> Inputs:
     """Expand ``given``; a file whose content came already is read once, with a warning."""
-    from ..inputs import expand_inputs, file_sha256
+    from ..inputs import file_sha256
 
     found = Inputs()
     first: dict[str, Path] = {}
-    paths = expand_inputs(given)
-    for item in given:
-        if Path(item).is_dir() and not any(_under(p, Path(item)) for p in paths):
-            opts.warn(f"warning: {item}: no PDF in this folder")
-    for path in paths:
+    for path in announce(given, opts):
         try:
             sha = file_sha256(path)
         except OSError as error:
@@ -48,6 +44,19 @@ def gather(given: list[Path], opts: Options) -> Inputs:
         first[sha] = path
         found.files.append((path, sha))
     return found
+
+
+def announce(given: list[Path], opts: Options) -> list[Path]:
+    """The files ``given`` stands for, each once; a folder without PDFs and a file named twice get a warning."""
+    from ..inputs import expand_counted
+
+    paths, again = expand_counted(given)
+    for item in given:
+        if Path(item).is_dir() and not any(_under(p, Path(item)) for p in paths):
+            opts.warn(f"warning: {item}: no PDF in this folder")
+    for path in dict.fromkeys(again):
+        opts.warn(f"warning: {path} was given more than once: read once")
+    return paths
 
 
 def _under(path: Path, folder: Path) -> bool:

@@ -31,10 +31,15 @@ class ImportReport:
             return 2  # every file failed, or there was no file at all
         return 1 if self.failed else 0
 
+    @property
+    def destination(self) -> str:
+        """The dataset's path, or what to say when nothing was imported and no dataset was created."""
+        return self.dataset if Path(self.dataset).exists() else "no dataset written"
+
     def summary(self) -> str:
         """One line of counts, then one line per failed file naming it and the reason."""
         head = (f"{len(self.imported)} imported, {len(self.skipped)} already present, {len(self.failed)} failed "
-                f"→ {self.dataset} ({self.seconds:.1f} s)")
+                f"→ {self.destination} ({self.seconds:.1f} s)")
         return "\n".join([head, *(f"  failed: {Path(f).name}: {reason}" for f, reason in self.failed),
                           *(f"  warning: {line}" for line in self.repeated_lines())])
 
