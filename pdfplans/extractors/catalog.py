@@ -224,7 +224,7 @@ SPECS: tuple[TableSpec, ...] = (
          "ui_carenza_manutentiva", "ui_ristrutturazione", "ui_transitori", "ui_assegnate_anno_precedente", "ui_conferite_privati",
          "categoria_aggiuntiva", "soglia_indigenti_pct", "quota_forze_polizia_pct"),
         builder="allegato_a",
-        caption=_re(r"\ball(egato)?\.?\s*a\b|report|piattaforma"),
+        caption=_re(r"\ball(?:egato\s*|\.\s*|\s+)a\b|report|piattaforma"),  # never "alla" of the prose
         caption_weight=0.2,
         key="ente",
     ),
@@ -239,7 +239,7 @@ SPECS: tuple[TableSpec, ...] = (
         ),
         ("ente_tipo", "id_alloggio", "codice_alloggio", "comune", "comune_istat", "stato"),
         builder="allegato_b",
-        caption=_re(r"\ball(egato)?\.?\s*b\b|dettaglio unit"),
+        caption=_re(r"\ball(?:egato\s*|\.\s*|\s+)b\b|dettaglio unit"),
         caption_weight=0.2,
     ),
 )

@@ -22,6 +22,7 @@ from .rulings import join_rules
 from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 from .symbols import is_lost, printed, read_lost
+from .textlayer import PAIRED, PageText, code_points
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
+        content.words, tally = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
+        warnings += tally.warnings(file)
     finally:
         textpage.close()
     content.rules = join_rules(_rules(page, number, file, warnings, limits, transform, settings))
@@ -144,10 +146,11 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
 
 
 def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int, transform,
-           settings: ReaderSettings, view: tuple[float, float]) -> list[Word]:
+           settings: ReaderSettings, view: tuple[float, float]) -> tuple[list[Word], PageText]:
     """Characters into glyph runs (runs.RunBuilder): a printed or generated space, any visible gap
     (more than ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is
-    measured on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say."""
+    measured on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say.
+    What the text layer may not give (textlayer) is left out and counted on the page's tally."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
@@ -156,20 +159,28 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
 
     builder = RunBuilder(number, view[0], view[1], settings, lambda index: _font_size(raw, index, matrix),
                          lambda index: _is_bold(raw, index, font_name))
-    for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    codes = code_points([pdfium_c.FPDFText_GetUnicode(raw, index) for index in range(count)])
+    tally = PageText.of(number, codes)
+    for index, code in enumerate(codes):
+        if code == PAIRED:
+            continue
         if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
             code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
         if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             builder.space()
             continue
+        if tally.skip(code):
+            builder.space()  # an unreadable glyph is a hole in the text: never joins what stands around it
+            continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
         if angle > 0.05 and abs(angle - 2 * math.pi) > 0.05:
             continue  # rotated text is a stamp or a margin note, never a table cell
+        text = tally.text(read_lost(page, raw, index, settings, lost) if is_lost(code) else printed(code))
+        if not text:
+            continue  # nothing printable: removed and counted (textlayer)
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
-        text = read_lost(page, raw, index, settings, lost) if is_lost(code) else printed(code)
         builder.glyph(text, _box(transform, rect.left, rect.bottom, rect.right, rect.top), index)
-    return builder.finish()
+    return tally.words(builder.finish()), tally
 
 
 def _font_size(raw, index: int, matrix) -> float:

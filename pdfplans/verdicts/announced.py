@@ -13,7 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..extractors.catalog import EMPTY_MARKER, SPECS
+from ..extractors.spec import TableSpec
 from .base import Reason
+from .unreadable import unreadable_note
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -41,15 +43,30 @@ def _announces(lines: list[tuple[int, str]], index: int, strong: bool) -> bool:
     return bool(_NUMBERED.match(text)) and any(_INTRODUCES.search(t) for t in following)
 
 
-def judge_announced(plan: "Plan") -> list[Reason]:
-    found: dict[str, Reason] = {}
+def announcements(plan: "Plan", spec: TableSpec, contents: bool = True) -> list[tuple[int, int, str]]:
+    """Every line announcing ``spec``'s table (line index, page, text), in the plan's order; without
+    the table of contents' lines unless ``contents``."""
+    if spec.caption is None:
+        return []
     lines = plan.text
+    return [(index, page, text) for index, (page, text) in enumerate(lines)
+            if spec.caption.search(text) and _announces(lines, index, spec.caption_weight >= STRONG)
+            and (contents or not _CONTENTS.search(text))]
+
+
+def judge_announced(plan: "Plan") -> list[Reason]:
+    """A table announced and not found, at its last announcement: the caption standing where the table
+    would be (a list of annexes or the contents come before it); any unreadable text there is said."""
+    found: list[Reason] = []
     for spec in SPECS:
-        if spec.id in plan.tables or spec.caption is None:
+        if spec.id in plan.tables:
             continue
-        for index, (page, text) in enumerate(lines):
-            if spec.caption.search(text) and _announces(lines, index, spec.caption_weight >= STRONG):
-                found[spec.id] = Reason("announced", spec.id, page,
-                                        f"announced on page {page} ({' '.join(text.split())[:80]!r}) but not found")
-                break
-    return list(found.values())
+        seen = announcements(plan, spec)
+        if not seen:
+            continue
+        _, page, text = seen[-1]
+        earlier = sorted({p for _, p, _ in seen if p != page})
+        also = f", also on page{'s' if len(earlier) > 1 else ''} {', '.join(map(str, earlier))}" if earlier else ""
+        found.append(Reason("announced", spec.id, page, f"announced on page {page} ({' '.join(text.split())[:80]!r}"
+                                                        f"{also}) but not found{unreadable_note(plan, [page, page + 1])}"))
+    return found

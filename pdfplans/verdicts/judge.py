@@ -15,6 +15,7 @@ from .sequence import judge_sequence
 from .siblings import judge_siblings
 from .totals import judge_totals
 from .twice import judge_twice
+from .unreadable import judge_unreadable
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -40,6 +41,7 @@ def evidence(plan: "Plan") -> list[Reason]:
             reasons += _safe(judge_one.__name__, table.id, lambda j=judge_one, t=table: j(t))  # type: ignore[misc]
     reasons += _safe("members", "popolazione", lambda: judge_members(plan))
     reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
+    reasons += _safe("unreadable", "", lambda: judge_unreadable(plan))
     suspect = frozenset(r.table for r in reasons)
     reasons += _safe("siblings", "g_assegnabili", lambda: judge_siblings(plan, suspect))
     reasons += _safe("agreement", "g_assegnabili", lambda: judge_agreement(plan, suspect))
