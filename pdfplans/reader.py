@@ -12,7 +12,7 @@ from .extractors.lines import Line, group_lines
 from .extractors.locate import locate_tables
 from .extractors.noise import split_noise
 from .extractors.page import PageContent
-from .extractors.pdf import DEFAULT_LIMITS, Limits, open_pdf, read_pages
+from .extractors.pdf import DEFAULT_LIMITS, Limits, open_weighed, read_pages
 from .extractors.settings import DEFAULT_SETTINGS, ReaderSettings
 from .model import Plan, Table
 from .schema import TABLE_IDS
@@ -88,10 +88,10 @@ def explain(
 def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderSettings):
     """Stages pages → words and rules → lines (noise removed) → printed tables, and the narrative."""
     file = str(path)
-    document, sha256 = open_pdf(file, limits)
+    document, sha256, over_budget = open_weighed(file, limits)
     warnings: list[PlanWarning] = []
     try:
-        pages = list(read_pages(document, file, warnings, limits, settings))
+        pages = list(read_pages(document, file, warnings, limits, settings, over_budget))
         if ocr:
             _ocr_pages_without_text(document, pages, file, warnings)
     finally:

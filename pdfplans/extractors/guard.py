@@ -1,75 +1,95 @@
-"""Refuse decompression bombs before pdfium parses them.
+"""Weigh a PDF's streams before pdfium parses them: decompression bombs cost milliseconds, not gigabytes.
 
 pdfium inflates a page's content stream whole and builds an object for every operator in it: a
-1 MB file whose content inflates to 400 MB costs minutes and gigabytes. Here every Flate stream
-of the file is inflated in small chunks that are counted and thrown away, stopping at a cap, so
-the check costs milliseconds on a real plan and bounded memory on a hostile file. Images are
-checked by their declared size, without decoding.
+1 MB file whose content inflates to 1 GB through two Flate layers costs half a minute and two
+gigabytes. Here every stream of the file is decoded through its whole filter chain in small pieces
+that are counted and thrown away, stopping at a cap. A page that draws more than its budget is left
+unread (named in a warning by the reader; the other pages are read); a file whose streams together
+exceed the document's budget, or whose only pages are over budget, is refused. Images are weighed by
+their declared size, never decoded.
 """
 from __future__ import annotations
 
 import re
-import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import PlanReadError
+from .decoders import decoded, decoded_size, filters
+from .limits import DEFAULT_LIMITS, Limits
+from .pdfobjects import ObjectMap, PdfObject, page_streams, scan
 
-_STREAM = re.compile(rb">>\s*stream\r?\n")
-_FLATE = re.compile(rb"/FlateDecode|/Fl\b")
-_IMAGE = re.compile(rb"/Subtype\s*/Image")
-_NUMBER = {key: re.compile(rb"/" + key + rb"\s+(\d+)") for key in (b"Width", b"Height", b"Length")}
-_CHUNK = 1 << 16
-
-
-@dataclass(frozen=True)
-class StreamLimits:
-    max_inflated_stream: int = 64 * 1024 * 1024  # content, fonts, object streams
-    max_inflated_total: int = 512 * 1024 * 1024
-    max_image_pixels: int = 150_000_000  # a 600 dpi A3 page is ~70 million
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_NUMBER = {key: re.compile(rb"/" + key + rb"\s+(\d+)") for key in (b"Width", b"Height")}
+_BOMB = "(a decompression bomb?)"
 
 
-DEFAULT_STREAM_LIMITS = StreamLimits()
+@dataclass
+class Weights:
+    """What the streams of a file decode to: pages over budget and the whole."""
+    pages: int = 0  # pages found in the page tree
+    over_budget: dict[int, str] = field(default_factory=dict)  # page number (from 1) -> why
+    total: int = 0
 
 
-def check_streams(data: bytes, file: str, limits: StreamLimits = DEFAULT_STREAM_LIMITS) -> None:
-    """Raise ``PlanReadError`` if a stream of ``data`` would inflate beyond the limits."""
-    total = 0
-    for match in _STREAM.finditer(data):
-        header = data[max(0, data.rfind(b"obj", max(0, match.start() - 4096), match.start())) : match.start()]
-        if _IMAGE.search(header):
-            width, height = _number(header, b"Width"), _number(header, b"Height")
+def check_streams(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Weights:
+    """The pages of ``data`` over their budget; raise ``PlanReadError`` if the document is over its own."""
+    found = scan(data, lambda obj: _object_stream(obj, limits), limits.max_tree_depth)
+    if found.tree_too_deep:
+        raise PlanReadError(file, f"a page tree deeper than {limits.max_tree_depth} levels: not a plan")
+    sizes: dict[int, int] = {}
+    weights = Weights(len(found.pages))
+    for number, page in enumerate(found.pages, start=1):
+        why = _page_over_budget(page_streams(found, page), sizes, limits)
+        if why:
+            weights.over_budget[number] = why
+    for obj in _streams(found):
+        if obj.number not in sizes:
+            sizes[obj.number] = _weigh(obj, limits.max_stream_inflated)
+            if sizes[obj.number] > limits.max_stream_inflated:
+                raise PlanReadError(file, f"a compressed stream (object {obj.number}) inflates beyond "
+                                          f"{limits.max_stream_inflated // 2**20} MiB {_BOMB}")
+    weights.total = sum(sizes.values())
+    if weights.total > limits.max_document_inflated:
+        raise PlanReadError(file, f"its streams inflate beyond {limits.max_document_inflated // 2**20} MiB {_BOMB}")
+    if weights.over_budget and len(weights.over_budget) == weights.pages:
+        raise PlanReadError(file, f"every page inflates beyond its budget {_BOMB}")
+    return weights
+
+
+def _page_over_budget(streams: list[PdfObject], sizes: dict[int, int], limits: Limits) -> str | None:
+    operators = drawn = 0
+    for obj in streams:
+        if _IMAGE.search(obj.head):
+            width, height = _number(obj.head, b"Width"), _number(obj.head, b"Height")
             if width and height and width * height > limits.max_image_pixels:
-                raise PlanReadError(file, f"an image of {width}x{height} pixels: too large to be a plan's page")
-            continue
-        if not _FLATE.search(header):
-            continue
-        length = _number(header, b"Length")
-        start = match.end()
-        end = data.find(b"endstream", start)
-        raw = data[start : start + length] if length and start + length <= len(data) else data[start : end if end > 0 else None]
-        size = _inflated_size(raw, limits.max_inflated_stream + 1)
-        total += size
-        if size > limits.max_inflated_stream or total > limits.max_inflated_total:
-            raise PlanReadError(file, "a compressed stream inflates beyond the limits (a decompression bomb?)")
+                return f"an image of {width}x{height} pixels"
+        if obj.number not in sizes:
+            sizes[obj.number] = _weigh(obj, limits.max_page_inflated)
+        drawn += sizes[obj.number]
+        operators += 0 if _IMAGE.search(obj.head) else sizes[obj.number]
+    if operators > limits.max_page_operators:
+        return f"its drawing operators inflate beyond {limits.max_page_operators // 2**20} MiB"
+    if drawn > limits.max_page_inflated:
+        return f"what it draws inflates beyond {limits.max_page_inflated // 2**20} MiB"
+    return None
+
+
+def _streams(found: ObjectMap) -> list[PdfObject]:
+    return [obj for obj in found.objects.values() if obj.stream is not None]
+
+
+def _weigh(obj: PdfObject, cap: int) -> int:
+    """Decoded bytes of the stream, at most ``cap`` + a piece; undecodable filters count their raw size."""
+    assert obj.stream is not None
+    size = decoded_size(obj.stream, filters(obj.head), cap)
+    return len(obj.stream) if size is None else size
+
+
+def _object_stream(obj: PdfObject, limits: Limits) -> bytes | None:
+    """An object stream decoded (to find the page dictionaries it holds), if within its budget."""
+    return decoded(obj.stream, filters(obj.head), limits.max_stream_inflated) if obj.stream is not None else None
 
 
 def _number(header: bytes, key: bytes) -> int | None:
     match = _NUMBER[key].search(header)
     return int(match.group(1)) if match else None
-
-
-def _inflated_size(raw: bytes, cap: int) -> int:
-    """Bytes ``raw`` inflates to, counted chunk by chunk and never more than ``cap``."""
-    inflater = zlib.decompressobj()
-    size = 0
-    pending = raw
-    try:
-        while pending and size < cap:
-            out = inflater.decompress(pending, _CHUNK)
-            size += len(out)
-            pending = inflater.unconsumed_tail
-            if not out and not pending:
-                break
-    except zlib.error:
-        return size  # a damaged or encrypted stream: pdfium will say what it makes of it
-    return size

@@ -8,7 +8,6 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -17,25 +16,13 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
+from .limits import DEFAULT_LIMITS, Limits
 from .page import PageContent, Rule, Word
 from .rulings import join_rules
 from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 from .symbols import is_lost, printed, read_lost
 from .textlayer import PAIRED, PageText, code_points
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_pages: int = 1000  # a plan has tens of pages; thousands means "not a plan"
-    max_page_side: float = 14400.0  # PDF's own maximum (200 inches)
-    min_page_side: float = 36.0
-    max_chars_per_page: int = 60_000
-    max_paths_per_page: int = 20_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def file_sha256(path: str | Path) -> str:
@@ -47,8 +34,15 @@ def file_sha256(path: str | Path) -> str:
 
 
 def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.PdfDocument, str]:
-    """Open ``path`` (read once: checked, hashed, parsed) and return the document and its sha256,
-    or raise ``PlanReadError`` saying plainly why it cannot be read."""
+    """Open ``path`` and return the document and its sha256 (see ``open_weighed``)."""
+    document, sha256, _over_budget = open_weighed(path, limits)
+    return document, sha256
+
+
+def open_weighed(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.PdfDocument, str, dict[int, str]]:
+    """Open ``path`` (read once: checked, weighed, hashed, parsed) and return the document, its sha256
+    and the pages over budget (number -> why), or raise ``PlanReadError`` saying plainly why it cannot
+    be read."""
     name = str(path)
     file = Path(path)
     if not file.is_file():
@@ -61,7 +55,7 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.
     data = file.read_bytes()
     if b"%PDF-" not in data[:1024]:
         raise PlanReadError(name, "not a PDF (no %PDF header)")
-    check_streams(data, name)
+    weights = check_streams(data, name, limits)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -80,16 +74,25 @@ def open_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pdfium.
     if pages > limits.max_pages:
         document.close()
         raise PlanReadError(name, f"{pages} pages: more than {limits.max_pages}, not a plan")
-    return document, hashlib.sha256(data).hexdigest()
+    if weights.over_budget and weights.pages != pages:  # the page numbers would not be pdfium's
+        document.close()
+        raise PlanReadError(name, "a page inflates beyond its budget and the page tree cannot tell which (a decompression bomb?)")
+    return document, hashlib.sha256(data).hexdigest(), weights.over_budget
 
 
 def read_pages(
     document: pdfium.PdfDocument, file: str, warnings: list[PlanWarning], limits: Limits = DEFAULT_LIMITS,
-    settings: ReaderSettings = DEFAULT_SETTINGS,
+    settings: ReaderSettings = DEFAULT_SETTINGS, over_budget: dict[int, str] | None = None,
 ) -> Iterator[PageContent]:
-    """Yield the words and rules of every page; a page that cannot be read is reported and skipped."""
+    """Yield the words and rules of every page; a page that cannot be read, or is over budget (never
+    loaded: pdfium would parse it whole), is reported and skipped."""
     for index in range(len(document)):
         number = index + 1
+        if over_budget and number in over_budget:
+            why = f"{over_budget[number]}: page skipped (a decompression bomb?)"
+            warnings.append(PlanWarning(file, why, number, kind="unreadable"))
+            yield PageContent(number, 0, 0, skipped=why)
+            continue
         try:
             page = document[index]
         except Exception as error:
