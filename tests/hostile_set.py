@@ -233,24 +233,10 @@ def deep_tree(levels: int) -> Callable[[Path], bytes]:
     return build
 
 
-def bottom_of(page: int, phrase: str) -> float:
-    """The PDF y of the bottom of ``phrase`` printed on ``page`` of the real plan."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(PLAN))
-    try:
-        text = document[page - 1].get_textpage()
-        hit = text.search(phrase).get_next()
-        assert hit, f"{phrase!r} not on page {page}"
-        return min(text.get_rect(i)[1] for i in range(text.count_rects(*hit)))
-    finally:
-        document.close()
-
-
 def private_use_g(_: Path) -> bytes:
     """The real plan whose table g (below its caption on page 9, and page 10) is drawn in fonts whose
     every glyph maps to a private-use code point."""
-    return hostile_text.unreadable_below(PLAN, {9: bottom_of(9, "nell'anno (somma") - 1, 10: 1e4})
+    return hostile_text.unreadable_below(PLAN, {9: hostile_text.bottom(PLAN, 9, "nell'anno (somma") - 1, 10: 1e4})
 
 
 def _fixed(data: bytes) -> Callable[[Path], bytes]:

@@ -82,6 +82,20 @@ class Pdf:
         return bytes(out)
 
 
+def bottom(source: Path, page: int, phrase: str) -> float:
+    """The PDF y of the bottom of ``phrase`` printed on ``page`` of ``source``."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(source))
+    try:
+        text = document[page - 1].get_textpage()
+        hit = text.search(phrase).get_next()
+        assert hit, f"{phrase!r} not on page {page}"
+        return min(text.get_rect(i)[1] for i in range(text.count_rects(*hit)))
+    finally:
+        document.close()
+
+
 def stream(data: bytes) -> bytes:
     packed = zlib.compress(data, 9)
     return b"<</Length %d/Filter/FlateDecode>>\nstream\n" % len(packed) + packed + b"\nendstream"

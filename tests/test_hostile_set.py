@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pytest
-
 import hostile_set
+import pytest
 from expected import SAMPLES
 
 ADDRESS_SPACE = 3 * 1024**3  # a runaway fails in the child instead of swapping the machine

@@ -34,23 +34,11 @@ ALLEGATO_A_PAGE, ANNEXES_PAGE = 21, 20
 HOSTILE = frozenset("".join(hostile_text.HOSTILE.values())) - set("AOEiao10enrtNC2")
 
 
-def _bottom(page: int, phrase: str) -> float:
-    """The PDF y of the bottom of ``phrase`` printed on ``page`` of the real plan."""
-    document = pdfium.PdfDocument(str(PLAN))
-    try:
-        text = document[page - 1].get_textpage()
-        hit = text.search(phrase).get_next()
-        assert hit, f"{phrase!r} not on page {page}"
-        return min(text.get_rect(i)[1] for i in range(text.count_rects(*hit)))
-    finally:
-        document.close()
-
-
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("text_hostile")
-    below_g = _bottom(G_CAPTION_PAGE, "nell'anno (somma") - 1
-    below_a = _bottom(ALLEGATO_A_PAGE, "REPORT PIATTAFORMA INFORMATICA") - 1
+    below_g = hostile_text.bottom(PLAN, G_CAPTION_PAGE, "nell'anno (somma") - 1
+    below_a = hostile_text.bottom(PLAN, ALLEGATO_A_PAGE, "REPORT PIATTAFORMA INFORMATICA") - 1
     built = {
         "unwritable": hostile_text.unwritable_plan(PLAN),
         "g_private": hostile_text.unreadable_below(PLAN, {G_CAPTION_PAGE: below_g, G_SECOND_PAGE: 1e4}),

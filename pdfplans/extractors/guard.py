@@ -59,14 +59,15 @@ def check_streams(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> We
 def _page_over_budget(streams: list[PdfObject], sizes: dict[int, int], limits: Limits) -> str | None:
     operators = drawn = 0
     for obj in streams:
-        if _IMAGE.search(obj.head):
+        image = _IMAGE.search(obj.head) is not None
+        if image:
             width, height = _number(obj.head, b"Width"), _number(obj.head, b"Height")
             if width and height and width * height > limits.max_image_pixels:
                 return f"an image of {width}x{height} pixels"
         if obj.number not in sizes:
             sizes[obj.number] = _weigh(obj, limits.max_page_inflated)
         drawn += sizes[obj.number]
-        operators += 0 if _IMAGE.search(obj.head) else sizes[obj.number]
+        operators += 0 if image else sizes[obj.number]
     if operators > limits.max_page_operators:
         return f"its drawing operators inflate beyond {limits.max_page_operators // 2**20} MiB"
     if drawn > limits.max_page_inflated:
