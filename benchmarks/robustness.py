@@ -158,7 +158,7 @@ def render(d: Draw, out_dir: Path) -> Path:
 
 
 def score(pdf: Path, name: str) -> tuple[int, int, list[str], list[str]]:
-    """Cells right, cells expected, the tables not found, and the first differences."""
+    """Cells right, cells expected (plus those of every row read too many), the tables lost, the first differences."""
     from expected import differences, expected_tables, load_expected
 
     from pdfplans import read_plan
@@ -177,11 +177,13 @@ def score(pdf: Path, name: str) -> tuple[int, int, list[str], list[str]]:
             continue
         diff = differences(table_id, expected, plan[table_id].records)
         wrong = sum(1 for d in diff if "rows, expected" not in d)
-        for line in diff:  # an expected row never read counts all its cells
+        missed = 0
+        for line in diff:  # a row missed counts all its cells wrong; a row too many, all its cells too
             if "rows, expected" in line:
                 found, want = (int(w) for w in line.replace(",", "").split() if w.isdigit())
-                wrong += max(0, want - found) * len(TABLE_COLUMNS[table_id])
-        right += max(0, cells - wrong)
+                missed = max(0, want - found) * len(TABLE_COLUMNS[table_id])
+                total += max(0, found - want) * len(TABLE_COLUMNS[table_id])
+        right += max(0, cells - wrong - missed)
         shown += diff[:2]
     return right, total, lost, shown
 
