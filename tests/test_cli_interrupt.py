@@ -100,8 +100,9 @@ def test_ocr_reports_every_page_to_whoever_listens(tmp_path):
 @pytest.mark.parametrize("command", [("extract", str(SMALL), "--out", "a"), ("check", str(SMALL))], ids=["extract", "check"])
 def test_progress_shows_on_a_terminal_only(tmp_path, command):
     main, side = pty.openpty()
-    child = subprocess.Popen([sys.executable, "-m", "pdfplans", *command],
-                             stdout=subprocess.PIPE, stderr=side, cwd=tmp_path)
+    # a terminal that draws (TERM=dumb, as in a bare chroot or a CI shell, makes rich draw nothing)
+    child = subprocess.Popen([sys.executable, "-m", "pdfplans", *command], stdout=subprocess.PIPE, stderr=side,
+                             cwd=tmp_path, env={**os.environ, "TERM": "xterm-256color"})
     os.close(side)
     shown = b""
     while True:
