@@ -7,7 +7,6 @@ import os
 import stat
 
 import pytest
-
 from cli_helpers import OTHER, SMALL, corrupt, run
 
 

@@ -5,7 +5,6 @@ import json
 import subprocess
 
 import pytest
-
 from cli_helpers import SAMPLES, SMALL, run
 
 
