@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
+from ..outputs import OutputError, clear_tables, foreign_tables, parquet_dataset, remove_created, writable_folder
 from .common import Options, batch_status, flag, many, options, quiet_option, strict_option, strict_status, verbose_option, verdict_line
 from .inputs import gather, read_each
 from .interrupt import interrupted
@@ -53,7 +53,7 @@ def extract(
     if not given.files:
         opts.fail("no plan to read" if not given.failed else "no file could be read")
     targets = _targets([path for path, _ in given.files], out)
-    created = _check_outputs(given.files, targets, debug, force, opts)
+    created = _check_outputs(given.files, targets, debug, force, opts, out)
     failed = len(given.failed)
     doubtful = 0  # suspect or missing tables over every plan (--strict)
     done: list[Path] = []
@@ -88,10 +88,14 @@ def _targets(files: list[Path], out: Path | None) -> dict[Path, Path]:
 
 
 def _check_outputs(files: list[tuple[Path, str]], targets: dict[Path, Path], debug: Path | None, force: bool,
-                   opts: Options) -> dict[Path, list[Path]]:
-    """Every output folder writable, and none holding another plan's tables, before any reading."""
+                   opts: Options, out: Path | None = None) -> dict[Path, list[Path]]:
+    """Every output folder writable, none holding another plan's tables and none a dataset, before any reading."""
     created: dict[Path, list[Path]] = {}
     try:
+        for folder in dict.fromkeys([*([out] if out is not None else []), *targets.values()]):
+            if parquet_dataset(folder):  # even with --force: it removes a plan's tables, never a dataset
+                raise OutputError(f"--out {folder}: is a Parquet dataset (pdfplans import --parquet); "
+                                  "extract into another folder")
         for path, sha in files:
             reason = foreign_tables(targets[path], sha)
             if reason and not force:
