@@ -87,6 +87,12 @@ def remove_created(folders: list[Path]) -> None:
             pass
 
 
+def parquet_dataset(folder: Path) -> bool:
+    """Whether ``folder`` is a Parquet dataset (``import --parquet``): its ``plans`` subfolder and
+    table subfolders (dataset/layout.py), which an extraction's CSVs must never join."""
+    return (folder / "plans").is_dir() and any((folder / table).is_dir() for table in TABLE_IDS)
+
+
 def foreign_tables(folder: Path, sha256: str) -> str | None:
     """Why ``folder`` holds another plan's tables (a reason to refuse), or None.
 

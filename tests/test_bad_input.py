@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import hostile
+import pytest
 from expected import SAMPLES
+
 from pdfplans import PlanReadError, read_plan
 
 MEMORY_CAP = 2 * 1024**3  # the child gets 2 GB of address space: a runaway would fail, not swap

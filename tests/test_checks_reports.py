@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_checks_support import check, comune, rules, table
 
 from pdfplans.checks import render_report
-
-from test_checks_support import check, comune, rules, table
 
 
 def findings_of_two_kinds():

@@ -10,8 +10,8 @@ import subprocess
 import sys
 
 import pytest
-
 from expected import SAMPLES
+
 from pdfplans import read_plan
 
 # (rule, ente or None, field) → evidence in the seed

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from test_checks_support import ISTAT, aler, check, comune, rules, table
 
 NAMES = list(ISTAT)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from expected import SAMPLES
+
 from pdfplans import read_plan
 from pdfplans.checks import run_checks
 

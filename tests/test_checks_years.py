@@ -1,10 +1,10 @@
 """Family 9: plans of one ambito for consecutive years, and extraction findings (never discrepancies)."""
 from __future__ import annotations
 
+from test_checks_support import aler, check, comune, plan, rules, table
+
 from pdfplans.checks import run_checks
 from pdfplans.errors import PlanWarning
-
-from test_checks_support import aler, check, comune, plan, rules, table
 
 
 def g(who: dict, totale: int) -> dict:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import csv
 
-from openpyxl import load_workbook
-
 from cli_helpers import SAMPLES, run
+from openpyxl import load_workbook
 
 PLAN = SAMPLES / "cremonese_2023.pdf"
 EXPECTED = SAMPLES / "expected" / "cremonese_2023"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import signal
 import subprocess
 import sys
@@ -97,12 +98,12 @@ def test_ocr_reports_every_page_to_whoever_listens(tmp_path):
     assert all(p.words for p in pages)
 
 
-@pytest.mark.parametrize("command", [("extract", str(SMALL), "--out", "a"), ("check", str(SMALL))], ids=["extract", "check"])
-def test_progress_shows_on_a_terminal_only(tmp_path, command):
+def _on_a_terminal(command: tuple[str, ...], cwd: Path, timeout: float = 60) -> tuple[int, bytes]:
+    """``pdfplans COMMAND`` with its stderr on a pseudo-terminal: exit status and all it drew there."""
     main, side = pty.openpty()
     # a terminal that draws (TERM=dumb, as in a bare chroot or a CI shell, makes rich draw nothing)
     child = subprocess.Popen([sys.executable, "-m", "pdfplans", *command], stdout=subprocess.PIPE, stderr=side,
-                             cwd=tmp_path, env={**os.environ, "TERM": "xterm-256color"})
+                             cwd=cwd, env={**os.environ, "TERM": "xterm-256color"})
     os.close(side)
     shown = b""
     while True:
@@ -113,13 +114,37 @@ def test_progress_shows_on_a_terminal_only(tmp_path, command):
         if not chunk:
             break
         shown += chunk
-    child.wait(timeout=60)
+    child.wait(timeout=timeout)
     os.close(main)
-    assert child.returncode in (0, 1)  # check: 1, the plan has discrepancies
+    return child.returncode, shown
+
+
+@pytest.mark.parametrize("command", [("extract", str(SMALL), "--out", "a"), ("check", str(SMALL))], ids=["extract", "check"])
+def test_progress_shows_on_a_terminal_only(tmp_path, command):
+    status, shown = _on_a_terminal(command, tmp_path)
+    assert status in (0, 1)  # check: 1, the plan has discrepancies
     assert b"reading" in shown and SMALL.name.encode() in shown
     again = tuple("b" if word == "a" else word for word in command)
     piped = subprocess.run([sys.executable, "-m", "pdfplans", *again], capture_output=True, text=True, cwd=tmp_path)
-    assert piped.returncode == child.returncode and "reading" not in piped.stderr
+    assert piped.returncode == status and "reading" not in piped.stderr
+
+
+# A line that starts where the terminal's line starts: after a newline or a cleared line, whatever
+# colours or cursor codes come between (a bar drawn on the same line would be text in between).
+_AT_LINE_START = rb"(?:\n|\r\x1b\[2K)(?:\x1b\[[0-9;?]*[A-Za-z]|\r)*"
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_ocr_progress_advances_page_by_page_on_a_terminal(tmp_path, command):
+    cut = tmp_path / "tre_pagine.pdf"  # three scanned pages: more than the two OCR workers take at once
+    subprocess.run(["qpdf", str(SCAN), "--pages", str(SCAN), "1-3", "--", str(cut)], check=True)
+    status, shown = _on_a_terminal((command, str(cut), *(("--out", "o") if command == "extract" else ())), tmp_path,
+                                   timeout=180)
+    assert status == 2  # three pages of a plan are no plan: no table found
+    counts = {int(done) for done in re.findall(rb"tre_pagine\.pdf: OCR [^\r\n]*?(?<![0-9])([0-3])/3(?![0-9])", shown)}
+    assert 3 in counts and counts & {1, 2}, counts  # a page at a time, not only the end
+    # the error comes on its own line, not glued to the bar drawn before it
+    assert re.search(_AT_LINE_START + rb"error: [^\n]*tre_pagine\.pdf", shown), shown[-600:]
 
 
 def test_ctrl_c_while_the_report_is_drawn_says_the_plans_were_read_and_the_report_not_written(tmp_path,

@@ -7,7 +7,6 @@ import os
 import stat
 
 import pytest
-
 from cli_helpers import OTHER, SMALL, corrupt, run
 
 
@@ -80,3 +79,35 @@ def test_default_out_is_a_folder_named_after_the_file(tmp_path, monkeypatch):
     several = run("extract", SMALL, OTHER, "--out", tmp_path / "all")
     assert several.exit_code == 0, several.output
     assert {p.name for p in (tmp_path / "all").iterdir()} == {SMALL.stem, OTHER.stem}
+
+
+def _listing(folder) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def test_a_dataset_and_an_extraction_never_share_a_folder(tmp_path):
+    tables, dataset = tmp_path / "tables", tmp_path / "pq"
+    assert run("extract", SMALL, "--out", tables, "-q").exit_code == 0
+    assert run("import", SMALL, "--db", dataset, "--parquet", "-q").exit_code == 0
+    extracted, imported = _listing(tables), _listing(dataset)
+    assert "plan.json" in extracted and "plans" in imported
+
+    into_tables = run("import", OTHER, "--db", tables, "--parquet")  # the dataset would mix with the CSVs
+    _one_error_line(into_tables, str(tables), "plan.json")
+    into_dataset = run("extract", OTHER, "--out", dataset)
+    _one_error_line(into_dataset, str(dataset), "Parquet dataset")
+    forced = run("extract", OTHER, "--out", dataset, "--force")  # --force replaces tables, never a dataset
+    _one_error_line(forced, str(dataset))
+    several = run("extract", SMALL, OTHER, "--out", dataset)  # a subfolder per plan, inside the dataset
+    _one_error_line(several, str(dataset))
+    assert _listing(tables) == extracted and _listing(dataset) == imported  # nothing written into either
+
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "appunti.txt").write_text("x")  # any folder that is not a dataset: no dataset added to it
+    _one_error_line(run("import", SMALL, "--db", other, "--parquet"), "appunti.txt")
+    again = run("import", OTHER, "--db", dataset, "--parquet", "-q")  # a dataset's own folder still takes plans
+    assert again.exit_code == 0, again.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("import", SMALL, "--db", empty, "--parquet", "-q").exit_code == 0

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
-
 from cli_helpers import SAMPLES, SMALL, run
 
 
@@ -17,6 +17,26 @@ def test_version_and_flags_shown_as_flags():
     for command in ((), ("extract",), ("check",), ("import",), ("comuni",)):
         shown = run(*command, "--help")
         assert shown.exit_code == 0 and "<bool>" not in shown.stdout, command
+
+
+# What typer prints for a parameter without a metavar: the Python type, meaningless to a user
+RAW_TYPE = re.compile(r"<(?:list\[\w+\]|str|path|int|float|bool|int range)>|\{\w+\}|\b(?:plans|names)\.\.\.")
+
+
+@pytest.mark.parametrize(("command", "usage", "shown"), [
+    ("extract", "extract [OPTIONS] PLAN...", ("--out -o DIR", "--debug DIR", "--csv-dialect DIALECT")),
+    ("check", "check [OPTIONS] PLAN...", ("--format -f FORMAT", "--output -o FILE")),
+    ("import", "import [OPTIONS] PLAN...", ("--db -d PATH", "--workers -j N")),
+    ("comuni", "comuni [OPTIONS] NAME...", ("--provincia -p SIGLA", "--anno YEAR")),
+])
+def test_help_names_what_each_argument_and_option_takes(command, usage, shown):
+    text = " ".join(run(command, "--help").stdout.replace("│", " ").split())  # rich's box drawn away
+    assert text.split("Usage:", 1)[1].split(maxsplit=1)[1].startswith(usage)  # after the program's name
+    assert not RAW_TYPE.findall(text), RAW_TYPE.findall(text)
+    for option in shown:
+        assert option in text, option
+    missing = run(command)
+    assert missing.exit_code == 2 and "Missing argument" in missing.stderr and usage.split()[-1] in missing.stderr
 
 
 def test_quiet_and_verbose_after_the_command(tmp_path):

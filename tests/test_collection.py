@@ -6,11 +6,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from test_dataset import COPY, CORRUPT, GOOD, SAMPLES, batch_dir, expected_rows
 
 from pdfplans.checks.findings import Findings
 from pdfplans.collection import PlanCollection, PlanDuplicateWarning, PlanSkippedWarning, expand_inputs, read_plans
 from pdfplans.schema import TABLE_IDS, columns_of
-from test_dataset import COPY, CORRUPT, GOOD, SAMPLES, batch_dir, expected_rows
 
 _CACHE: dict[str, object] = {}
 EARLIER = "cremonese_2022.pdf"  # the same ambito the year before: a pair for the rules across years

@@ -7,10 +7,10 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_gazetteer import AMBITO_CREMONESE
 
 from pdfplans.normalize import gazetteer
 from pdfplans.normalize.comuni import FUZZY_THRESHOLD, Resolution, Resolver, words
-from test_gazetteer import AMBITO_CREMONESE
 
 SCOPE = tuple(AMBITO_CREMONESE.values())
 

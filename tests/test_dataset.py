@@ -22,8 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pdfplans.dataset import DatasetError, ImportReport, import_plans, open_dataset
-from pdfplans.dataset import layout
+from pdfplans.dataset import DatasetError, ImportReport, import_plans, layout, open_dataset
 from pdfplans.dataset.queries import EXAMPLE_QUERIES
 from pdfplans.dataset.stores import SLOW_INSERT_ENV
 from pdfplans.schema import TABLE_IDS, columns_of

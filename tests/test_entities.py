@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from test_gazetteer import AMBITO_CREMONESE
 
 from pdfplans.normalize.comuni import Resolver
 from pdfplans.normalize.entities import Ente, aler_name, resolve_ente
-from test_gazetteer import AMBITO_CREMONESE
 
 BCM = "ALER Brescia-Cremona-Mantova"
 

@@ -1,11 +1,11 @@
 """OCR doubt kept in the data and said once per table; evidence fields of findings."""
 from __future__ import annotations
 
+from test_checks_support import comune, place, plan, table
+
 from pdfplans.checks import run_checks
 from pdfplans.model import Cell
 from pdfplans.normalize.doubt import low_confidence_warning
-
-from test_checks_support import comune, place, plan, table
 
 PARAGRAPH = ("contributo economico per le famiglie in affitto sul libero mercato in condizione di fragilità "
              "economica a causa degli effetti del COVID-19, con requisiti stabiliti dalla delibera")

@@ -10,8 +10,8 @@ import json
 import subprocess
 
 import pytest
-
 from expected import SAMPLES, differences, expected_name, load_expected
+
 from pdfplans import read_plan
 from pdfplans.schema import TABLE_IDS
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import duckdb
-
 from expected import SAMPLES
+
 from pdfplans.schema import TABLE_IDS
 
 

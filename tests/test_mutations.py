@@ -8,9 +8,9 @@ that becomes flagged must be taken off it (the test says so), so it can only shr
 from __future__ import annotations
 
 import pytest
-
 from expected import SAMPLES
 from mutations import MUTATIONS, flagged, mutate
+
 from pdfplans import read_plan
 
 BED = ("cremonese_2023", "lodi_2023", "mantova_2023")

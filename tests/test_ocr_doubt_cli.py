@@ -8,9 +8,9 @@ import re
 import subprocess
 
 import numpy
+from cli_helpers import SAMPLES, SMALL, run
 from PIL import Image
 
-from cli_helpers import SAMPLES, SMALL, run
 from pdfplans.schema import TABLE_COLUMNS
 
 LOW = 80.0  # the confidence below which a cell is doubtful (extractors.page.LOW_CONFIDENCE)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from test_collection import collection
+from test_dataset import GOOD, expected_rows, imported
 
 from pdfplans import plots
 from pdfplans.collection import PlanCollection
 from pdfplans.dataset import open_dataset
-from test_collection import collection
-from test_dataset import GOOD, expected_rows, imported
 
 
 def _expected_units() -> dict[str, int]:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from test_gazetteer import AMBITO_CREMONESE
 
 from pdfplans.normalize.comuni import Resolver
 from pdfplans.normalize.repair import join_broken_words, match_header
-from test_gazetteer import AMBITO_CREMONESE
 
 
 @pytest.fixture(scope="module")

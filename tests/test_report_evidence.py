@@ -10,18 +10,17 @@ from pathlib import Path
 
 import numpy
 import pytest
-from PIL import Image
-
 from cli_helpers import run
 from expected import SAMPLES
+from PIL import Image
+from test_checks_support import comune, plan, table
+from test_report_html import dump_dom, make_pdf
+
 from pdfplans import read_plan
 from pdfplans.checks import Finding, Findings, render_report, run_checks
 from pdfplans.checks.crops import Pictures
 from pdfplans.checks.evidence import regions, strips
 from pdfplans.model import Cell
-
-from test_checks_support import comune, plan, table
-from test_report_html import dump_dom, make_pdf
 
 TORRE = "COMUNE DI TORRE DE' PICENARDI"  # Allegato A, page 21, third row
 DISPONIBILI = "Numero complessivo U.I. disponibili nell'anno"  # its header over ui_disponibili

@@ -11,12 +11,11 @@ from pathlib import Path
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from test_checks_support import comune, plan, table
 
 from pdfplans.checks import render_report, run_checks
 from pdfplans.errors import PlanWarning
 from pdfplans.model import Cell
-
-from test_checks_support import comune, plan, table
 
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = "<script>alert('pwned')</script>"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 
 import pytest
-
 from expected import SAMPLES, _same, load_expected
+
 from pdfplans import read_plan
 from pdfplans.schema import TABLE_COLUMNS, TABLE_IDS
 

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..outputs import OutputError, writable_file
-from .common import EXIT_NONE, EXIT_OK, EXIT_SOME, Options, options, quiet_option, verbose_option
+from .common import EXIT_NONE, EXIT_OK, EXIT_SOME, Options, many, options, quiet_option, verbose_option
 from .inputs import gather, one_per_year, read_each
 from .interrupt import interrupted
 
@@ -19,10 +19,10 @@ _SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".txt": "text"}
 def check(
     ctx: typer.Context,
     plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (searched recursively) or globs; plans of "
-                                       "the same ambito are also compared year against year."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json or html (default: from the "
+                                       "the same ambito are also compared year against year.", metavar=many("PLAN")),
+    format: Optional[str] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="text, json or html (default: from the "
                                          "--output extension, else text)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of stdout."),
     quiet: bool = quiet_option(),
     verbose: bool = verbose_option(),
 ) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 # Exit statuses (README): 0 done, 1 discrepancies / some files failed, 2 nothing could be done,
 # 3 (--strict) some table suspect or missing, 130 interrupted (the shell's convention for SIGINT).
@@ -53,12 +53,34 @@ class _HelpAsFlag:
         return option
 
 
+class _NamedArgument(TyperArgument):
+    """An argument shown by its metavar alone, as click does (``PLAN...``): typer would print the
+    Python type beside it (``<list[Path]>``) and brace it in the usage line (``{PLAN}...``)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        name = (self.metavar or self.name or "").removesuffix("...")
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
 class Command(_HelpAsFlag, TyperCommand):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument and param.metavar:
+                param.__class__ = _NamedArgument  # typer builds its arguments itself: no class to pass it
 
 
 class Group(_HelpAsFlag, TyperGroup):
     pass
+
+
+def many(name: str) -> str:
+    """The metavar of an argument taking several values: ``PLAN...``."""
+    return f"{name}..."
 
 
 QUIET_HELP = "Print errors only."

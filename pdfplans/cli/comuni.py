@@ -6,15 +6,16 @@ from typing import List, Optional
 
 import typer
 
-from .common import flag, options, quiet_option, verbose_option
+from .common import flag, many, options, quiet_option, verbose_option
 
 
 def comuni(
     ctx: typer.Context,
-    names: List[str] = typer.Argument(..., help="Names as printed, e.g. 'PIEVE SG' 'CASALBUTTA NO ED UNITI'."),
+    names: List[str] = typer.Argument(..., help="Names as printed, e.g. 'PIEVE SG' 'CASALBUTTA NO ED UNITI'.",
+                                    metavar=many("NAME")),
     as_json: bool = flag(False, "--json", help="Print a JSON list instead of a table."),
-    provincia: List[str] = typer.Option([], "--provincia", "-p", help="Province sigla to search first (repeatable)."),
-    anno: Optional[int] = typer.Option(None, "--anno", help="Year of the plan (names of comuni merged since then)."),
+    provincia: List[str] = typer.Option([], "--provincia", "-p", metavar="SIGLA", help="Province sigla to search first (repeatable)."),
+    anno: Optional[int] = typer.Option(None, "--anno", metavar="YEAR", help="Year of the plan (names of comuni merged since then)."),
     quiet: bool = quiet_option(),
     verbose: bool = verbose_option(),
 ) -> None:

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from ..outputs import OutputError, clear_tables, foreign_tables, remove_created, writable_folder
-from .common import Options, batch_status, flag, options, quiet_option, strict_option, strict_status, verbose_option, verdict_line
+from ..outputs import OutputError, clear_tables, foreign_tables, parquet_dataset, remove_created, writable_folder
+from .common import Options, batch_status, flag, many, options, quiet_option, strict_option, strict_status, verbose_option, verdict_line
 from .inputs import gather, read_each
 from .interrupt import interrupted
 
@@ -17,10 +17,11 @@ DIALECTS = ("standard", "excel-it")
 
 def extract(
     ctx: typer.Context,
-    plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (searched recursively) or globs."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for <table id>.csv and plan.json "
+    plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (searched recursively) or globs.",
+                                       metavar=many("PLAN")),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help="Folder for <table id>.csv and plan.json "
                                        "(default ./<file name>/; with several plans, one subfolder each)."),
-    debug: Optional[Path] = typer.Option(None, "--debug", help="Also write one PNG per page showing what the reader saw."),
+    debug: Optional[Path] = typer.Option(None, "--debug", metavar="DIR", help="Also write one PNG per page showing what the reader saw."),
     ocr: bool = typer.Option(True, "--ocr/--no-ocr", help="OCR pages that have no text layer.", metavar=""),
     force: bool = flag(False, "--force", help="Write into a folder that holds another plan's tables (they are removed)."),
     xlsx: bool = flag(False, "--xlsx", help="Also write plan.xlsx: one sheet per table, plus warnings and findings."),
@@ -28,7 +29,7 @@ def extract(
                                  "confidence (0..100) of each value's printed cell, empty for a text layer."),
     explain: bool = flag(False, "--explain", help="Also print why each printed table got its id: region, columns, "
                          "rows, candidate scores."),
-    csv_dialect: str = typer.Option("standard", "--csv-dialect", help="standard (comma, UTF-8) or excel-it "
+    csv_dialect: str = typer.Option("standard", "--csv-dialect", metavar="DIALECT", help="standard (comma, UTF-8) or excel-it "
                                     "(semicolon, decimal comma, BOM: what Italian Excel opens)."),
     strict: bool = strict_option(),
     quiet: bool = quiet_option(),
@@ -52,7 +53,7 @@ def extract(
     if not given.files:
         opts.fail("no plan to read" if not given.failed else "no file could be read")
     targets = _targets([path for path, _ in given.files], out)
-    created = _check_outputs(given.files, targets, debug, force, opts)
+    created = _check_outputs(given.files, targets, debug, force, opts, out)
     failed = len(given.failed)
     doubtful = 0  # suspect or missing tables over every plan (--strict)
     done: list[Path] = []
@@ -87,10 +88,14 @@ def _targets(files: list[Path], out: Path | None) -> dict[Path, Path]:
 
 
 def _check_outputs(files: list[tuple[Path, str]], targets: dict[Path, Path], debug: Path | None, force: bool,
-                   opts: Options) -> dict[Path, list[Path]]:
-    """Every output folder writable, and none holding another plan's tables, before any reading."""
+                   opts: Options, out: Path | None = None) -> dict[Path, list[Path]]:
+    """Every output folder writable, none holding another plan's tables and none a dataset, before any reading."""
     created: dict[Path, list[Path]] = {}
     try:
+        for folder in dict.fromkeys([*([out] if out is not None else []), *targets.values()]):
+            if parquet_dataset(folder):  # even with --force: it removes a plan's tables, never a dataset
+                raise OutputError(f"--out {folder}: is a Parquet dataset (pdfplans import --parquet); "
+                                  "extract into another folder")
         for path, sha in files:
             reason = foreign_tables(targets[path], sha)
             if reason and not force:

@@ -6,17 +6,18 @@ from typing import List, Optional
 
 import typer
 
-from .common import Options, flag, options, quiet_option, strict_option, strict_status, verbose_option
+from .common import Options, flag, many, options, quiet_option, strict_option, strict_status, verbose_option
 
 
 def import_command(
     ctx: typer.Context,
-    plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (their *.pdf, recursively) or globs."),
-    db: Path = typer.Option(..., "--db", "-d", help="The dataset: a DuckDB file (created if missing), or a "
+    plans: List[Path] = typer.Argument(..., help="Plan PDFs, folders (their *.pdf, recursively) or globs.",
+                                       metavar=many("PLAN")),
+    db: Path = typer.Option(..., "--db", "-d", metavar="PATH", help="The dataset: a DuckDB file (created if missing), or a "
                                                     "folder with --parquet."),
     parquet: bool = flag(False, "--parquet", help="Write a folder of Parquet files instead of DuckDB."),
     replace: bool = flag(False, "--replace", help="Re-import files already in the dataset (same sha256)."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1,
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, metavar="N",
                                           help="Processes reading PDFs (default: number of cores)."),
     strict: bool = strict_option(),
     quiet: bool = quiet_option(),

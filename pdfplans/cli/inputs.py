@@ -88,7 +88,8 @@ def read_each(files: list[tuple[Path, str]], opts: Options, read: Callable[[Path
                     traceback.print_exc()
                 plan = f"{path}: unexpected failure while reading ({type(error).__name__}: {error})"
             bar.file_done()
-            yield path, plan
+            with bar.hidden():
+                yield path, plan
 
 
 def one_per_year(plans: list["Plan"], opts: Options) -> list["Plan"]:

@@ -5,6 +5,8 @@ Only on a terminal, and never with --quiet: redirected output stays clean.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -45,6 +47,17 @@ class PlanProgress:
         if self.bar is not None:
             self.bar.update(self.stage_task, visible=False)
             self.bar.advance(self.file_task)
+
+    @contextmanager
+    def hidden(self) -> Iterator[None]:
+        """The bar off the terminal while a file's lines are printed: click writes past rich's
+        redirection, and a line printed under a live bar lands glued to its end."""
+        if self.bar is None:
+            yield
+            return
+        self.bar.stop()  # transient: the bar's line is cleared, the cursor at its start
+        yield
+        self.bar.start()  # not after Ctrl-C or a closed loop: the bar stays off for the last lines
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

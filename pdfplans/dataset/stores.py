@@ -115,6 +115,10 @@ class ParquetStore:
         if self.path.exists() and not self.path.is_dir():
             raise DatasetError(f"{self.path} is a file: a Parquet dataset is a folder (leave out parquet=True "
                                "for a DuckDB file)")
+        foreign = _not_of_a_dataset(self.path)
+        if foreign:  # e.g. an extraction's CSVs and plan.json: the dataset's folders would mix with them
+            raise DatasetError(f"{self.path}: holds {len(foreign)} files that are no part of a Parquet dataset "
+                               f"({', '.join(foreign[:3])}{', …' if len(foreign) > 3 else ''}); give a new or empty folder")
         try:
             for name in layout.table_names():
                 (self.path / name).mkdir(parents=True, exist_ok=True)
@@ -142,6 +146,15 @@ class ParquetStore:
 
     def close(self) -> None:
         pass
+
+
+def _not_of_a_dataset(folder: Path) -> list[str]:
+    """What an existing folder holds besides a Parquet dataset's table folders (hidden files aside)."""
+    if not folder.is_dir():
+        return []
+    tables = set(layout.table_names())
+    names = [p.name for p in folder.iterdir() if not p.name.startswith(".") and not (p.is_dir() and p.name in tables)]
+    return sorted(names, key=lambda name: (name.endswith(".csv"), name))  # plan.json first: it says whose
 
 
 def open_store(path: str | Path, parquet: bool) -> Store:
