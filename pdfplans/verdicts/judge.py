@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .agreement import judge_agreement
 from .announced import judge_announced
 from .base import MISSING, OK, SUSPECT, Reason, Verdict
+from .cells import judge_cells
 from .kinds import judge_kinds, plain_name
 from .leftovers import judge_leftovers
 from .members import judge_members
@@ -20,7 +21,7 @@ from .unreadable import judge_unreadable
 if TYPE_CHECKING:
     from ..model import Plan
 
-TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence)
+TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence, judge_cells)
 
 
 def _safe(what: str, table: str, run: Callable[[], list[Reason]]) -> list[Reason]:

@@ -1,0 +1,65 @@
+"""The verdicts' evidence rules one by one, on small tables built as the samples print them: each rule
+flags the wrong reading it is for and leaves the right one alone."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pdfplans.verdicts.cells import judge_cells
+
+from test_checks_support import aler, comune, place, table
+
+
+def _h():
+    """h) as the Lodi plan prints it: three comuni and their soglia."""
+    return table("h_soglia_indigenti", [{**place("Cremona"), "soglia_pct": 10.0},
+                                        {**place("Soresina"), "soglia_pct": 20.0},
+                                        {**place("Vescovato"), "soglia_pct": 10.0}])
+
+
+def test_a_right_table_has_every_cell_of_its_kind() -> None:
+    assert judge_cells(_h()) == []
+
+
+def test_values_shifted_a_column_leave_the_name_blank_and_a_name_among_the_figures() -> None:
+    h = _h()
+    for cells, record in zip(h.cells, h.records):
+        cells["soglia_pct"] = replace(cells["soglia_pct"], text=cells.pop("comune").text)
+        record["comune"] = record["soglia_pct"] = None
+    reasons = judge_cells(h)
+    assert len(reasons) == 1 and reasons[0].table == "h_soglia_indigenti"
+    assert "3 rows" in reasons[0].message and "no comune beside 'Cremona'" in reasons[0].message
+
+
+def test_one_cell_holding_two_codes_of_its_column_is_two_rows_merged() -> None:
+    rows = [{**aler("Cremona"), "id_alloggio": str(3155521 + i), "codice_alloggio": f"'BS15184{i}",
+             "stato": "libero"} for i in range(4)]
+    b = table("allegato_b", rows)
+    assert judge_cells(b) == []
+    b.cells[1]["id_alloggio"] = replace(b.cells[1]["id_alloggio"], text="3155522\n3155523")
+    reasons = judge_cells(b)
+    assert reasons and "id_alloggio prints 2 values in one cell" in reasons[0].message
+    assert reasons[0].cells == ((1, "id_alloggio"),)
+
+
+def test_a_code_wrapped_over_two_lines_is_one_value() -> None:
+    """A long id broken by a narrow cell ("0049-00363-005 /" over "18410560") is no merge: its lines are
+    not of the shape the column's other cells print."""
+    rows = [{**comune("Cremona"), "codice_id": f"0049-00363-00{i} / 1841056{i}"} for i in range(3)]
+    e = table("e_libere", rows)
+    e.cells[0]["codice_id"] = replace(e.cells[0]["codice_id"], text="0049-00363-000 /\n18410560")
+    assert judge_cells(e) == []
+
+
+def test_two_yes_no_answers_in_one_cell_are_two_rows() -> None:
+    rows = [{**place(n), "aggregazione": "AT NORD", "fondo_eur": 100.0 * i, "delega_aler": i % 2 == 0}
+            for i, n in enumerate(["Cremona", "Soresina", "Vescovato"])]
+    f = table("fondi_solidarieta_comuni", rows)
+    for cells, row in zip(f.cells, rows):
+        cells["delega_aler"] = replace(cells["delega_aler"], text="SI" if row["delega_aler"] else "NO")
+        cells["fondo_eur"] = replace(cells["fondo_eur"], text="- €")
+    assert judge_cells(f) == []
+    f.cells[0]["delega_aler"] = replace(f.cells[0]["delega_aler"], text="SI\nNO")
+    assert "delega_aler prints 2 values" in judge_cells(f)[0].message
+    f.cells[0]["delega_aler"] = replace(f.cells[0]["delega_aler"], text="SI")
+    f.cells[1]["fondo_eur"] = replace(f.cells[1]["fondo_eur"], text="- €\n- €")  # two zeros: no one figure
+    assert "fondo_eur prints '- € - €', not of its kind" in judge_cells(f)[0].message
