@@ -73,11 +73,14 @@ def score(pdf: Path, sample: str, plan=None) -> tuple[int, int, dict[str, tuple[
     return right, total, per_table, shown
 
 
-def verdicts(plan, per_table: dict[str, tuple[int, int]]) -> tuple[list[str], list[str], int, int]:
-    """Tables right and flagged, tables wrong (or not found) and not named, and how many right and wrong."""
+def verdicts(plan, sample: str, per_table: dict[str, tuple[int, int]]) -> tuple[list[str], list[str], int, int]:
+    """Tables right and flagged, tables wrong (or not found) and not named, and how many right and wrong.
+    Right is cell for cell and row for row: rows read beyond the expected ones (another table's) are wrong."""
     named = set(plan.missing) | {t.id for t in plan.tables.values() if not t.verdict.ok}
-    right = [t for t, (r, c) in per_table.items() if r == c and t in plan.tables]
-    wrong = [t for t, (r, c) in per_table.items() if r < c]
+    name = expected_name(sample)
+    whole = {t for t in per_table if t in plan.tables and len(plan[t].records) == len(load_expected(name, t))}
+    right = [t for t, (r, c) in per_table.items() if r == c and t in whole]
+    wrong = [t for t in per_table if t not in right]
     return [t for t in right if t in named], [t for t in wrong if t not in named], len(right), len(wrong)
 
 
@@ -117,7 +120,7 @@ def main() -> int:
                 found_all, planted_all, false_all = found_all + found, planted_all + want, false_all + len(others)
                 checked = f"  planted {found}/{want}, {len(others)} other errors"
             if args.verdicts:
-                false, quiet, good, poor = verdicts(plan, per_table)
+                false, quiet, good, poor = verdicts(plan, sample, per_table)
                 alarms, right_tables, silent, wrong_tables = (
                     alarms + len(false), right_tables + good, silent + len(quiet), wrong_tables + poor)
                 checked += f"  flagged right: {', '.join(false) or '-'}; silent wrong: {', '.join(quiet) or '-'}"

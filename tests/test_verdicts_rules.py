@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pdfplans.verdicts.cells import judge_cells
+from pdfplans.verdicts.shapes import collapse, judge_shapes, shape
 
-from test_checks_support import aler, comune, place, table
+from test_checks_support import aler, comune, place, plan, table
 
 
 def _h():
@@ -63,3 +64,46 @@ def test_two_yes_no_answers_in_one_cell_are_two_rows() -> None:
     f.cells[0]["delega_aler"] = replace(f.cells[0]["delega_aler"], text="SI")
     f.cells[1]["fondo_eur"] = replace(f.cells[1]["fondo_eur"], text="- €\n- €")  # two zeros: no one figure
     assert "fondo_eur prints '- € - €', not of its kind" in judge_cells(f)[0].message
+
+
+# -- rows read as text, found by the shape of the rows the table took (verdicts/shapes.py) ----------
+def _dgr_funds():
+    """utilizzo_dgr as the seed prints it on page 16, its two rows."""
+    t = table("utilizzo_dgr", [{"dgr": "DGR 5324/2021", "fondo_eur": 545224.0, "domande_presentate": 637,
+                                "domande_finanziate": 618, "page": 16}], page=16)
+    t.cells[0]["fondo_eur"] = replace(t.cells[0]["fondo_eur"], text="545.224,00 €")
+    return t
+
+
+def test_shapes_of_printed_text() -> None:
+    assert shape("DGR 6491/2022 40.672,00 € 105 96") == ("W", "R", "E", "N", "N")
+    assert shape("ALER 3162485 'BS158850 CREMONA SFITTO PER RISTRUTTURAZIONE") == ("W", "N", "C", "W")
+    assert shape("COMUNE DI SOSPIRO 04-11-2022 10:15:03 0 6 NO 10 0") == ("W", "D", "T", "N", "N", "W", "N", "N")
+    # one list of references, however many DGRs it names
+    assert collapse(shape("MISURA UNICA DGR 5324 del 04.10.2021 DGR 6491 del 13.06.2022")) == ("W", "N", "W", "D")
+
+
+def test_a_row_left_in_the_text_on_the_tables_page_is_named() -> None:
+    lost = plan(_dgr_funds(), text=[(16, "Le risorse sono state utilizzate nel seguente modo:"),
+                                    (16, "DGR 6491/2022 40.672,00 € 105 96")])
+    reasons = judge_shapes(lost)
+    assert [r.table for r in reasons] == ["utilizzo_dgr"] and reasons[0].page == 16
+    assert "'DGR 6491/2022 40.672,00 € 105 96', shaped like its rows" in reasons[0].message
+
+
+def test_a_sentence_with_figures_or_a_row_far_from_the_table_is_no_row() -> None:
+    right = plan(_dgr_funds(), text=[(16, "DGR 6491/2022 40.672,00 € 105 96 sono stati assegnati a 96 nuclei."),
+                                     (16, "Delibera 6491/2022"), (18, "DGR 6491/2022 40.672,00 € 105 96")])
+    assert judge_shapes(right) == []
+
+
+def test_a_measure_left_in_the_text_is_compared_up_to_its_purpose() -> None:
+    rows = [{"misura": "Contributo Regionale di Solidarietà", "riferimenti": "DGR 4833/2021; DGR 6732/2022",
+             "finalita": "Contributo agli assegnatari SAP", "page": 3}]
+    t = table("misure_sostegno", rows)
+    t.cells[0]["riferimenti"] = replace(t.cells[0]["riferimenti"], text="D.G.R. 4833/2021\nD.G.R. 6732/2022")
+    lost = "Misura Unica Affitto D.G.R. 6970/2022 Sostegno ai nuclei in locazione con ISEE fino a € 26.000,00"
+    sentence = ("Per la gestione di questa misura regionale i Comuni hanno delegato l'Azienda, come da "
+                "D.G.R. 6970/2022 del 19 settembre")
+    assert [r.table for r in judge_shapes(plan(t, text=[(3, lost)]))] == ["misure_sostegno"]
+    assert judge_shapes(plan(t, text=[(3, sentence)])) == []

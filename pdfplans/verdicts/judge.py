@@ -13,6 +13,7 @@ from .leftovers import judge_leftovers
 from .members import judge_members
 from .rows import judge_rows
 from .sequence import judge_sequence
+from .shapes import judge_shapes
 from .siblings import judge_siblings
 from .totals import judge_totals
 from .twice import judge_twice
@@ -42,6 +43,7 @@ def evidence(plan: "Plan") -> list[Reason]:
             reasons += _safe(judge_one.__name__, table.id, lambda j=judge_one, t=table: j(t))  # type: ignore[misc]
     reasons += _safe("members", "popolazione", lambda: judge_members(plan))
     reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
+    reasons += _safe("shapes", "popolazione", lambda: judge_shapes(plan))
     reasons += _safe("unreadable", "", lambda: judge_unreadable(plan))
     suspect = frozenset(r.table for r in reasons)
     reasons += _safe("siblings", "g_assegnabili", lambda: judge_siblings(plan, suspect))
