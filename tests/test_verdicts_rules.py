@@ -107,3 +107,13 @@ def test_a_measure_left_in_the_text_is_compared_up_to_its_purpose() -> None:
                 "D.G.R. 6970/2022 del 19 settembre")
     assert [r.table for r in judge_shapes(plan(t, text=[(3, lost)]))] == ["misure_sostegno"]
     assert judge_shapes(plan(t, text=[(3, sentence)])) == []
+
+
+def test_a_name_cell_of_two_member_comuni_is_two_rows_but_a_broken_name_is_one() -> None:
+    rows = [{**place(n), "categoria": "Genitori separati con figli minori"} for n in ("Cremona", "Soresina")]
+    i = table("i_categorie_aggiuntive", rows)
+    members = ["cremona", "soresina", "cella dati", "pizzighettone"]
+    i.cells[0]["comune"] = replace(i.cells[0]["comune"], text="PIZZIGHETTO\nNE")
+    assert judge_cells(i, members) == []
+    i.cells[0]["comune"] = replace(i.cells[0]["comune"], text="CREMONA\nCELLA DATI")
+    assert "comune prints two member comuni ('CREMONA CELLA DATI')" in judge_cells(i, members)[0].message

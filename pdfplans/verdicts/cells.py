@@ -15,6 +15,7 @@ from ..extractors.catalog import SPECS_BY_ID
 from ..extractors.kinds import KINDS
 from .base import Reason
 from .common import data_rows, page_of
+from .kinds import plain_name
 
 if TYPE_CHECKING:
     from ..model import Cell, Table
@@ -53,7 +54,14 @@ def _columns(table: "Table") -> list[tuple[str, str]]:
     return [] if spec is None else [(r.name, r.kind) for r in spec.roles]
 
 
-def _problems(table: "Table") -> list[tuple[int, str, str]]:
+def _members_each(text: str, members: set[str]) -> bool:
+    """Two lines or more, each a whole member comune ("MANTOVA" over "PORTO MANTOVANO"): two rows' names
+    (a name broken by a narrow cell leaves a piece that is no comune: "PIZZIGHETTO" over "NE")."""
+    lines = [re.sub(r"^comune di ", "", plain_name(line)) for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(line in members for line in lines)
+
+
+def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
     """(row, column, what) of every cell not of its kind."""
     spec = SPECS_BY_ID.get(table.id)
     if spec is None:
@@ -78,6 +86,9 @@ def _problems(table: "Table") -> list[tuple[int, str, str]]:
             if not KINDS[kind].reads(cell.text):
                 found.append((index, name, f"{name} prints {cell.flat[:40]!r}, not of its kind ({kind})"))
                 continue
+            if kind == "name" and _members_each(cell.text, members):
+                found.append((index, name, f"{name} prints two member comuni ({cell.flat[:40]!r}): rows merged?"))
+                continue
             lines = [line for line in cell.text.splitlines() if line.strip()]
             if (kind in LINE_KINDS and len(lines) >= 2 and single[name]
                     and all(_one_value(kind, line, shapes[name]) for line in lines)):
@@ -86,8 +97,9 @@ def _problems(table: "Table") -> list[tuple[int, str, str]]:
     return found
 
 
-def judge_cells(table: "Table") -> list[Reason]:
-    problems = _problems(table)
+def judge_cells(table: "Table", members: list[str] | None = None) -> list[Reason]:
+    """``members``: the plan's member comuni, plain (lower case, no punctuation)."""
+    problems = _problems(table, set(members or ()))
     if not problems:
         return []
     index, column, what = problems[0]

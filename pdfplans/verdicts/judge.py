@@ -22,7 +22,7 @@ from .unreadable import judge_unreadable
 if TYPE_CHECKING:
     from ..model import Plan
 
-TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence, judge_cells)
+TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence)
 
 
 def _safe(what: str, table: str, run: Callable[[], list[Reason]]) -> list[Reason]:
@@ -39,6 +39,7 @@ def evidence(plan: "Plan") -> list[Reason]:
     members = [plain_name(m["comune"]) for m in plan.comuni_ambito if m.get("comune")]
     for table in plan.tables.values():
         reasons += _safe("kinds", table.id, lambda t=table: judge_kinds(t, members))  # type: ignore[misc]
+        reasons += _safe("cells", table.id, lambda t=table: judge_cells(t, members))  # type: ignore[misc]
         for judge_one in TABLE_EVIDENCE:
             reasons += _safe(judge_one.__name__, table.id, lambda j=judge_one, t=table: j(t))  # type: ignore[misc]
     reasons += _safe("members", "popolazione", lambda: judge_members(plan))
