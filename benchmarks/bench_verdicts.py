@@ -6,7 +6,7 @@ a table cut short, a one-row table lost, two tables swapped, digits misread) is 
 with several seeds, and the verdicts are judged again. Prints, per mutation, how many mutated tables
 were flagged, and every (mutation, table) left silent; and the share of correct tables flagged.
 
-    .venv/bin/python benchmarks/bench_verdicts.py [--seeds N] [SAMPLE ...]
+    .venv/bin/python benchmarks/bench_verdicts.py [--seeds N] [--by-sample] [SAMPLE ...]
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ SAMPLES = ["cremonese_2023", "cremonese_2022", "cremonese_2024", "brescia_ovest_
            "cremonese_2023_reportlab"]
 
 
-def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter) -> None:
+def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter, where: Counter | None = None,
+          name: str = "") -> None:
     for kind in MUTATIONS:
         for table_id in list(plan.tables):
             for seed in range(seeds):
@@ -42,21 +43,24 @@ def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter) ->
                 caught[kind] += hit
                 if not hit:
                     silent[(kind, table_id)] += 1
+                    if where is not None:
+                        where[(kind, table_id, name)] += 1
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("samples", nargs="*", default=SAMPLES)
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--by-sample", action="store_true", help="name the samples each silent pair is silent in")
     args = parser.parse_args()
-    caught, tried, silent = Counter(), Counter(), Counter()
+    caught, tried, silent, where = Counter(), Counter(), Counter(), Counter()
     correct = flagged_correct = 0
     start = time.perf_counter()
     for name in args.samples:
         plan = read_plan(ROOT / "samples" / f"{name}.pdf")
         correct += len(plan.tables)
         flagged_correct += len(plan.suspect) + len(plan.missing)
-        sweep(plan, args.seeds, caught, tried, silent)
+        sweep(plan, args.seeds, caught, tried, silent, where, name)
     print(f"{len(args.samples)} samples, {args.seeds} seeds, {time.perf_counter() - start:.0f} s")
     print(f"correct tables flagged: {flagged_correct} of {correct} ({100 * flagged_correct / max(correct, 1):.1f}%)")
     for kind in MUTATIONS:
@@ -67,7 +71,8 @@ def main() -> None:
           f"({100 * sum(caught.values()) / max(total, 1):5.1f}%)")
     print("silent (mutation, table): times")
     for (kind, table_id), times in sorted(silent.items()):
-        print(f"  {kind:11} {table_id:30} {times}")
+        samples = sorted(n for k, t, n in where if (k, t) == (kind, table_id))
+        print(f"  {kind:11} {table_id:30} {times}" + (f"  {', '.join(samples)}" if args.by_sample else ""))
 
 
 if __name__ == "__main__":

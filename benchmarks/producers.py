@@ -4,11 +4,16 @@
     .venv/bin/python benchmarks/producers.py --rebuild gs cairo    # rebuild these producers first
     .venv/bin/python benchmarks/producers.py --sample oglio_po_2023 -v   # every differing cell
     .venv/bin/python benchmarks/producers.py --check                 # and what `pdfplans check` reports
+    .venv/bin/python benchmarks/producers.py --verdicts              # and which tables the verdicts flag
 
 With ``--check`` each re-print is also checked (``Plan.check()``, what ``pdfplans check`` runs): the
 planted discrepancies of the sample (the sets pinned by tests/test_checks_sample.py and
 tests/test_checks_synthetic.py) found, and every other error-level finding, which on a re-print
 of a plan whose errors are all planted can only come from a misread table.
+
+With ``--verdicts`` each re-print's tables are split by their verdict: a table read cell for cell
+right and flagged suspect is a false alarm (at most 2% of them, issue 13), a table read wrong and
+left ok is a silent error.
 
 The corpus is made by samples/build/producers.py (scripts/build_producers.sh).
 """
@@ -68,6 +73,17 @@ def score(pdf: Path, sample: str, plan=None) -> tuple[int, int, dict[str, tuple[
     return right, total, per_table, shown
 
 
+def verdicts(plan, sample: str, per_table: dict[str, tuple[int, int]]) -> tuple[list[str], list[str], int, int]:
+    """Tables right and flagged, tables wrong (or not found) and not named, and how many right and wrong.
+    Right is cell for cell and row for row: rows read beyond the expected ones (another table's) are wrong."""
+    named = set(plan.missing) | {t.id for t in plan.tables.values() if not t.verdict.ok}
+    name = expected_name(sample)
+    whole = {t for t in per_table if t in plan.tables and len(plan[t].records) == len(load_expected(name, t))}
+    right = [t for t, (r, c) in per_table.items() if r == c and t in whole]
+    wrong = [t for t in per_table if t not in right]
+    return [t for t in right if t in named], [t for t in wrong if t not in named], len(right), len(wrong)
+
+
 def _missing_rows(diff: list[str], table_id: str) -> int:
     """Cells of expected rows that were not extracted at all (``differences`` compares the overlap)."""
     for line in diff:
@@ -84,8 +100,10 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the corpus files first")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every differing cell")
     parser.add_argument("--check", action="store_true", help="also run the checks: planted found, others")
+    parser.add_argument("--verdicts", action="store_true", help="also split the tables by verdict: false alarms, silent")
     args = parser.parse_args()
     grand_right = grand_total = found_all = planted_all = false_all = 0
+    alarms = right_tables = silent = wrong_tables = 0
     for sample in args.sample or TEXT_SAMPLES:
         for producer in args.producers or list(PRODUCERS):
             pdf = output_path(sample, producer)
@@ -101,10 +119,18 @@ def main() -> int:
                 found, want, others = check(plan, sample)
                 found_all, planted_all, false_all = found_all + found, planted_all + want, false_all + len(others)
                 checked = f"  planted {found}/{want}, {len(others)} other errors"
+            if args.verdicts:
+                false, quiet, good, poor = verdicts(plan, sample, per_table)
+                alarms, right_tables, silent, wrong_tables = (
+                    alarms + len(false), right_tables + good, silent + len(quiet), wrong_tables + poor)
+                checked += f"  flagged right: {', '.join(false) or '-'}; silent wrong: {', '.join(quiet) or '-'}"
             print(f"{sample:28} {producer:9} {100 * right / total:6.2f}%  {right}/{total}{checked}  {'; '.join(bad)}")
             for line in (shown + (others if args.check else [])) if args.verbose else []:
                 print(f"    {line[:160]}")
     print(f"all: {100 * grand_right / max(1, grand_total):.2f}% of {grand_total} cells")
+    if args.verdicts:
+        print(f"verdicts: {alarms} of {right_tables} tables read right flagged ({100 * alarms / max(1, right_tables):.1f}%), "
+              f"{silent} of {wrong_tables} tables read wrong left ok")
     if args.check:
         print(f"checks: {found_all} of {planted_all} planted discrepancies found, {false_all} other errors")
     return 0

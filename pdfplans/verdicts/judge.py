@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 from .agreement import judge_agreement
 from .announced import judge_announced
 from .base import MISSING, OK, SUSPECT, Reason, Verdict
+from .cells import judge_cells
 from .kinds import judge_kinds, plain_name
 from .leftovers import judge_leftovers
 from .members import judge_members
 from .rows import judge_rows
 from .sequence import judge_sequence
+from .shapes import judge_shapes
 from .siblings import judge_siblings
 from .totals import judge_totals
 from .twice import judge_twice
@@ -37,10 +39,12 @@ def evidence(plan: "Plan") -> list[Reason]:
     members = [plain_name(m["comune"]) for m in plan.comuni_ambito if m.get("comune")]
     for table in plan.tables.values():
         reasons += _safe("kinds", table.id, lambda t=table: judge_kinds(t, members))  # type: ignore[misc]
+        reasons += _safe("cells", table.id, lambda t=table: judge_cells(t, members))  # type: ignore[misc]
         for judge_one in TABLE_EVIDENCE:
             reasons += _safe(judge_one.__name__, table.id, lambda j=judge_one, t=table: j(t))  # type: ignore[misc]
     reasons += _safe("members", "popolazione", lambda: judge_members(plan))
     reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
+    reasons += _safe("shapes", "popolazione", lambda: judge_shapes(plan))
     reasons += _safe("unreadable", "", lambda: judge_unreadable(plan))
     suspect = frozenset(r.table for r in reasons)
     reasons += _safe("siblings", "g_assegnabili", lambda: judge_siblings(plan, suspect))

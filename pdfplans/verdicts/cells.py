@@ -1,0 +1,109 @@
+"""Cells not of their printed column's kind, judged with the column's own role (extractors/kinds.py):
+a row whose naming cell is blank, a cell its role's kind does not read, a cell holding two values.
+
+A correct reading of every sample has none of these: a figure column holding a name, a name column
+left blank while the row's values stand beside it, is what a column shift leaves; one cell holding
+two values of its column, each of the shape the column's other cells print, is two rows merged.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..errors import ValueParseError
+from ..extractors.catalog import SPECS_BY_ID
+from ..extractors.kinds import KINDS
+from .base import Reason
+from .common import data_rows, page_of
+from .kinds import plain_name
+
+if TYPE_CHECKING:
+    from ..model import Cell, Table
+
+# kinds whose every line can be read alone as one whole value (a name may wrap over two lines, a cell
+# of references lists several DGRs)
+LINE_KINDS = ("int", "pct", "euro", "date", "time", "si_no", "code", "units_di_cui", "liberi")
+SINGLE = 0.8  # share of the column's cells printed on one line for a two-line cell to be two values
+
+
+def _shape(text: str) -> str:
+    """A code's shape: digits as 9, letters as A ("'BS151846" → "'AA999999")."""
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", text.strip()))
+
+
+def _one_value(kind: str, line: str, shapes: set[str]) -> bool:
+    """Whether ``line`` alone reads as one whole value of ``kind``, as the column's one-line cells do."""
+    line = line.strip()
+    if kind == "code":
+        return " " not in line and any(c.isdigit() for c in line) and _shape(line) in shapes
+    parse = KINDS[kind].parse
+    if parse is None:
+        return False
+    try:
+        return parse(line) is not None
+    except (ValueParseError, ValueError):
+        return False
+
+
+def _blank(cell: "Cell | None") -> bool:
+    return cell is None or not cell.flat.strip()
+
+
+def _columns(table: "Table") -> list[tuple[str, str]]:
+    spec = SPECS_BY_ID.get(table.id)
+    return [] if spec is None else [(r.name, r.kind) for r in spec.roles]
+
+
+def _members_each(text: str, members: set[str]) -> bool:
+    """Two lines or more, each a whole member comune ("MANTOVA" over "PORTO MANTOVANO"): two rows' names
+    (a name broken by a narrow cell leaves a piece that is no comune: "PIZZIGHETTO" over "NE")."""
+    lines = [re.sub(r"^comune di ", "", plain_name(line)) for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(line in members for line in lines)
+
+
+def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
+    """(row, column, what) of every cell not of its kind."""
+    spec = SPECS_BY_ID.get(table.id)
+    if spec is None:
+        return []
+    columns = _columns(table)
+    texts = {name: [cells[name].text for cells in table.cells if not _blank(cells.get(name))] for name, _ in columns}
+    shapes = {name: {_shape(t) for t in texts[name] if "\n" not in t.strip()} for name in texts}
+    # the other cells of the column mostly one line (the one judged left out: it is the merged one)
+    single = {name: sum("\n" not in t.strip() for t in texts[name]) >= SINGLE * (len(texts[name]) - 1)
+              for name in texts}
+    found: list[tuple[int, str, str]] = []
+    for index, _record in data_rows(table):
+        cells = table.cells[index] if index < len(table.cells) else {}
+        printed = [c for c in cells.values() if not _blank(c)]
+        if _blank(cells.get(spec.key)) and printed and any(n == spec.key for n, _ in columns):
+            found.append((index, spec.key, f"no {spec.key} beside {printed[0].flat[:30]!r}: a column shifted?"))
+        for name, kind in columns:
+            cell = cells.get(name)
+            if _blank(cell):
+                continue
+            assert cell is not None
+            if not KINDS[kind].reads(cell.text):
+                found.append((index, name, f"{name} prints {cell.flat[:40]!r}, not of its kind ({kind})"))
+                continue
+            if kind == "name" and _members_each(cell.text, members):
+                found.append((index, name, f"{name} prints two member comuni ({cell.flat[:40]!r}): rows merged?"))
+                continue
+            lines = [line for line in cell.text.splitlines() if line.strip()]
+            if (kind in LINE_KINDS and len(lines) >= 2 and single[name]
+                    and all(_one_value(kind, line, shapes[name]) for line in lines)):
+                found.append((index, name, f"{name} prints {len(lines)} values in one cell ({cell.flat[:40]!r}): "
+                                           "rows merged?"))
+    return found
+
+
+def judge_cells(table: "Table", members: list[str] | None = None) -> list[Reason]:
+    """``members``: the plan's member comuni, plain (lower case, no punctuation)."""
+    problems = _problems(table, set(members or ()))
+    if not problems:
+        return []
+    index, column, what = problems[0]
+    rows = sorted({i for i, _, _ in problems})
+    return [Reason("kinds", table.id, page_of(table, index),
+                   f"{len(rows)} rows print cells not of their column's kind, first row {index + 1}: {what}",
+                   tuple((i, c) for i, c, _ in problems[:6]))]

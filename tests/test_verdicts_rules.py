@@ -1,0 +1,119 @@
+"""The verdicts' evidence rules one by one, on small tables built as the samples print them: each rule
+flags the wrong reading it is for and leaves the right one alone."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pdfplans.verdicts.cells import judge_cells
+from pdfplans.verdicts.shapes import collapse, judge_shapes, shape
+
+from test_checks_support import aler, comune, place, plan, table
+
+
+def _h():
+    """h) as the Lodi plan prints it: three comuni and their soglia."""
+    return table("h_soglia_indigenti", [{**place("Cremona"), "soglia_pct": 10.0},
+                                        {**place("Soresina"), "soglia_pct": 20.0},
+                                        {**place("Vescovato"), "soglia_pct": 10.0}])
+
+
+def test_a_right_table_has_every_cell_of_its_kind() -> None:
+    assert judge_cells(_h()) == []
+
+
+def test_values_shifted_a_column_leave_the_name_blank_and_a_name_among_the_figures() -> None:
+    h = _h()
+    for cells, record in zip(h.cells, h.records):
+        cells["soglia_pct"] = replace(cells["soglia_pct"], text=cells.pop("comune").text)
+        record["comune"] = record["soglia_pct"] = None
+    reasons = judge_cells(h)
+    assert len(reasons) == 1 and reasons[0].table == "h_soglia_indigenti"
+    assert "3 rows" in reasons[0].message and "no comune beside 'Cremona'" in reasons[0].message
+
+
+def test_one_cell_holding_two_codes_of_its_column_is_two_rows_merged() -> None:
+    rows = [{**aler("Cremona"), "id_alloggio": str(3155521 + i), "codice_alloggio": f"'BS15184{i}",
+             "stato": "libero"} for i in range(4)]
+    b = table("allegato_b", rows)
+    assert judge_cells(b) == []
+    b.cells[1]["id_alloggio"] = replace(b.cells[1]["id_alloggio"], text="3155522\n3155523")
+    reasons = judge_cells(b)
+    assert reasons and "id_alloggio prints 2 values in one cell" in reasons[0].message
+    assert reasons[0].cells == ((1, "id_alloggio"),)
+
+
+def test_a_code_wrapped_over_two_lines_is_one_value() -> None:
+    """A long id broken by a narrow cell ("0049-00363-005 /" over "18410560") is no merge: its lines are
+    not of the shape the column's other cells print."""
+    rows = [{**comune("Cremona"), "codice_id": f"0049-00363-00{i} / 1841056{i}"} for i in range(3)]
+    e = table("e_libere", rows)
+    e.cells[0]["codice_id"] = replace(e.cells[0]["codice_id"], text="0049-00363-000 /\n18410560")
+    assert judge_cells(e) == []
+
+
+def test_two_yes_no_answers_in_one_cell_are_two_rows() -> None:
+    rows = [{**place(n), "aggregazione": "AT NORD", "fondo_eur": 100.0 * i, "delega_aler": i % 2 == 0}
+            for i, n in enumerate(["Cremona", "Soresina", "Vescovato"])]
+    f = table("fondi_solidarieta_comuni", rows)
+    for cells, row in zip(f.cells, rows):
+        cells["delega_aler"] = replace(cells["delega_aler"], text="SI" if row["delega_aler"] else "NO")
+        cells["fondo_eur"] = replace(cells["fondo_eur"], text="- €")
+    assert judge_cells(f) == []
+    f.cells[0]["delega_aler"] = replace(f.cells[0]["delega_aler"], text="SI\nNO")
+    assert "delega_aler prints 2 values" in judge_cells(f)[0].message
+    f.cells[0]["delega_aler"] = replace(f.cells[0]["delega_aler"], text="SI")
+    f.cells[1]["fondo_eur"] = replace(f.cells[1]["fondo_eur"], text="- €\n- €")  # two zeros: no one figure
+    assert "fondo_eur prints '- € - €', not of its kind" in judge_cells(f)[0].message
+
+
+# -- rows read as text, found by the shape of the rows the table took (verdicts/shapes.py) ----------
+def _dgr_funds():
+    """utilizzo_dgr as the seed prints it on page 16, its two rows."""
+    t = table("utilizzo_dgr", [{"dgr": "DGR 5324/2021", "fondo_eur": 545224.0, "domande_presentate": 637,
+                                "domande_finanziate": 618, "page": 16}], page=16)
+    t.cells[0]["fondo_eur"] = replace(t.cells[0]["fondo_eur"], text="545.224,00 €")
+    return t
+
+
+def test_shapes_of_printed_text() -> None:
+    assert shape("DGR 6491/2022 40.672,00 € 105 96") == ("W", "R", "E", "N", "N")
+    assert shape("ALER 3162485 'BS158850 CREMONA SFITTO PER RISTRUTTURAZIONE") == ("W", "N", "C", "W")
+    assert shape("COMUNE DI SOSPIRO 04-11-2022 10:15:03 0 6 NO 10 0") == ("W", "D", "T", "N", "N", "W", "N", "N")
+    # one list of references, however many DGRs it names
+    assert collapse(shape("MISURA UNICA DGR 5324 del 04.10.2021 DGR 6491 del 13.06.2022")) == ("W", "N", "W", "D")
+
+
+def test_a_row_left_in_the_text_on_the_tables_page_is_named() -> None:
+    lost = plan(_dgr_funds(), text=[(16, "Le risorse sono state utilizzate nel seguente modo:"),
+                                    (16, "DGR 6491/2022 40.672,00 € 105 96")])
+    reasons = judge_shapes(lost)
+    assert [r.table for r in reasons] == ["utilizzo_dgr"] and reasons[0].page == 16
+    assert "'DGR 6491/2022 40.672,00 € 105 96', shaped like its rows" in reasons[0].message
+
+
+def test_a_sentence_with_figures_or_a_row_far_from_the_table_is_no_row() -> None:
+    right = plan(_dgr_funds(), text=[(16, "DGR 6491/2022 40.672,00 € 105 96 sono stati assegnati a 96 nuclei."),
+                                     (16, "Delibera 6491/2022"), (18, "DGR 6491/2022 40.672,00 € 105 96")])
+    assert judge_shapes(right) == []
+
+
+def test_a_measure_left_in_the_text_is_compared_up_to_its_purpose() -> None:
+    rows = [{"misura": "Contributo Regionale di Solidarietà", "riferimenti": "DGR 4833/2021; DGR 6732/2022",
+             "finalita": "Contributo agli assegnatari SAP", "page": 3}]
+    t = table("misure_sostegno", rows)
+    t.cells[0]["riferimenti"] = replace(t.cells[0]["riferimenti"], text="D.G.R. 4833/2021\nD.G.R. 6732/2022")
+    lost = "Misura Unica Affitto D.G.R. 6970/2022 Sostegno ai nuclei in locazione con ISEE fino a € 26.000,00"
+    sentence = ("Per la gestione di questa misura regionale i Comuni hanno delegato l'Azienda, come da "
+                "D.G.R. 6970/2022 del 19 settembre")
+    assert [r.table for r in judge_shapes(plan(t, text=[(3, lost)]))] == ["misure_sostegno"]
+    assert judge_shapes(plan(t, text=[(3, sentence)])) == []
+
+
+def test_a_name_cell_of_two_member_comuni_is_two_rows_but_a_broken_name_is_one() -> None:
+    rows = [{**place(n), "categoria": "Genitori separati con figli minori"} for n in ("Cremona", "Soresina")]
+    i = table("i_categorie_aggiuntive", rows)
+    members = ["cremona", "soresina", "cella dati", "pizzighettone"]
+    i.cells[0]["comune"] = replace(i.cells[0]["comune"], text="PIZZIGHETTO\nNE")
+    assert judge_cells(i, members) == []
+    i.cells[0]["comune"] = replace(i.cells[0]["comune"], text="CREMONA\nCELLA DATI")
+    assert "comune prints two member comuni ('CREMONA CELLA DATI')" in judge_cells(i, members)[0].message
