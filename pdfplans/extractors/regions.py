@@ -84,7 +84,7 @@ class RegionFinder:
                 while (
                     len(narrative) > caption_from
                     and narrative[-1] is self.stream[start - 1]
-                    and self._label_above(self.stream[start - 1], self.stream[start])
+                    and self._label_above(self.stream[start - 1], self.stream[start], self.stream[index])
                 ):
                     narrative.pop()
                     start -= 1
@@ -220,14 +220,18 @@ class RegionFinder:
         toks = set(tokens(line.text))
         return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
 
-    def _label_above(self, above: Line, first: Line) -> bool:
-        """A short line right above a table's first line that belongs to the same grid or column."""
+    def _label_above(self, above: Line, first: Line, row: Line) -> bool:
+        """A short line right above a table's first line that belongs to the same grid or column;
+        without a grid it keeps to the first column, ending before the second column of the table's
+        first row (``row``) starts: a line of prose reaching over it is the caption, however close."""
         if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
             return False
         if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
             return first.top - above.bottom < self.settings.grid_label_gap * first.size
         single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start * first.size
-        return single and first.top - above.bottom < self.settings.label_gap * first.size
+        cells = row.phrases()
+        in_first_column = len(cells) < 2 or above.x1 < cells[1].x0
+        return single and in_first_column and first.top - above.bottom < self.settings.label_gap * first.size
 
     def _repeated_header(self, index: int, header_tokens: set[str]) -> int:
         """How many lines at ``index`` repeat the table's header (0 if none)."""
