@@ -33,7 +33,7 @@ KNOWN: dict[tuple[str, str], str] = {
 # sample -> what the browser's print puts to the test there
 BROWSER = {
     "cremonese_2023": "ruled grid in cell-sized pieces; Allegato A on a landscape named page",
-    "cremonese_2022": "a misure row moved whole to the next page under the repeated thead",
+    "cremonese_2022": "a misure row moved whole to the next page under the repeated thead; j's caption cut by a page break",
     "oglio_po_2023": "names as wide as their column in the browser's own column widths",
     "lodi_2023": "named sections, horizontal rules only, tables split between rows",
 }
@@ -54,16 +54,7 @@ def test_reprinted_sample_gives_its_tables(corpus, request, sample, producer):
     _assert_expected_tables(PRODUCERS[producer](SAMPLES / f"{sample}.pdf", corpus / f"{sample}__{producer}.pdf"), sample)
 
 
-# Known loss, announced rather than hidden: with Debian's Chromium of 2026-12 (the one scripts/setup.sh
-# installs on a fresh machine) the 2022 plan's HTML rendering loses j_transitori (the reader warns
-# "table j_transitori not found"); older builds kept it. Issue 12.
-_BROWSER_LOSSES = {"cremonese_2022": "j_transitori lost in this Chromium build's HTML rendering (issue 12)"}
-
-
-@pytest.mark.parametrize("sample", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=_BROWSER_LOSSES[name], strict=False)) if name in _BROWSER_LOSSES
-    else name for name in BROWSER
-])
+@pytest.mark.parametrize("sample", list(BROWSER))
 def test_plan_printed_by_the_browser_gives_its_tables(corpus, sample):
     _assert_expected_tables(PRODUCERS["html"](SAMPLES / f"{sample}.pdf", corpus / f"{sample}__html.pdf"), sample)
 

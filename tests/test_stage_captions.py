@@ -50,6 +50,22 @@ def test_a_table_opening_its_page_takes_the_caption_the_break_parted_from_it():
     assert [m.spec.id for m in classify([table])] == ["d_nuova_edificazione"]
 
 
+def test_a_caption_cut_by_the_break_is_read_across_it():
+    """The caption's first line ends page 1 unfinished, its last line opens page 2 above the table:
+    both are the caption (a browser's page break fell inside it)."""
+    table = _plan([PROSE + ".", "d) Unità di nuova edificazione previste"], ["nel corso dell'anno"])
+    assert [(ln.page, ln.text) for ln in table.caption] == [
+        (1, PROSE + "."), (1, "d) Unità di nuova edificazione previste"), (2, "nel corso dell'anno")]
+    assert [m.spec.id for m in classify([table])] == ["d_nuova_edificazione"]
+
+
+def test_a_finished_sentence_ends_the_caption_at_the_break():
+    """Page 2 opens with a sentence of its own (a capital after a full stop): page 1 is no caption."""
+    table = _plan([PROSE, NUOVA + "."], ["Nel corso dell'anno"])
+    assert [(ln.page, ln.text) for ln in table.caption] == [(2, "Nel corso dell'anno")]
+    assert "d_nuova_edificazione" not in [m.spec.id for m in classify([table])]
+
+
 def test_a_title_opening_the_page_is_the_caption_not_the_page_before():
     """Allegato A's case: its title line opens its page, the page before ends with prose that
     names another table."""

@@ -60,6 +60,16 @@ def test_second_value_in_a_single_line_column_starts_a_row():
     assert texts(bands) == [["ALER 5"], ["BRESCIA 7"]]
 
 
+def test_a_sum_left_open_goes_on_in_the_same_cell():
+    """A narrow column wrapped "1 + 5 da turnover" after the "+": the 5 is the rest of the cell, not
+    a second value; a dash alone is a cell of its own, and the figure under it starts a row."""
+    lines = [line(100, (50, "CREMONA"), (210, "1 +")), line(112, (210, "5da")), line(124, (50, "SOSPIRO"), (210, "2"))]
+    bands = rows_by_occupancy(lines, NAME_VALUE, {1}, gap_limit=16)
+    assert texts(bands) == [["CREMONA 1 +", "5da"], ["SOSPIRO 2"]]
+    dashes = [line(100, (50, "CREMONA"), (210, "-")), line(112, (210, "2"))]
+    assert texts(rows_by_occupancy(dashes, NAME_VALUE, {1}, gap_limit=16)) == [["CREMONA -"], ["2"]]
+
+
 def test_horizontal_rule_ends_a_row_that_would_have_wrapped():
     lines = [line(100, (50, "CREMONA"), (210, "alloggi liberi per tutti")), line(112, (210, "gli"))]
     assert len(rows_by_occupancy(lines, NAME_NOTE, set(), gap_limit=16)) == 1

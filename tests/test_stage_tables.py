@@ -82,3 +82,24 @@ def test_row_cut_by_the_page_break_joined_again():
     assert [join_cell_text(row[0]) for row in table.rows] == ["ALER", "COMUNE DI SOSPIRO ED UNITI", "COMUNE DI PIEVE"]
     assert table.rows[1][0] is not None and table.rows[1][0].page == 1
     assert table.joined_across_pages == 1
+
+
+def _headerless(above: str):
+    """Prose, then ``above`` right over a group label "AT 1" and a headerless two-column table
+    (lines 12 pt apart: 2 pt of white, less than a label's gap)."""
+    page = [
+        line(38, (50, PROSE)),
+        line(50, (50, above)),
+        line(62, (50, "AT 1")),
+        line(74, (50, "BORDOLANO"), (210, "570")),
+        line(86, (50, "CASTELVERDE"), (210, "5.583")),
+    ]
+    return find_regions([page], {1: []}, header_vocabulary())
+
+
+def test_a_group_label_keeps_to_the_first_column_and_the_prose_over_it_stays_prose():
+    regions, narrative = _headerless("della popolazione è così dislocata:")  # 50-225: over the figures at 210
+    assert [ln.text for ln in regions[0].body_lines][:2] == ["AT 1", "BORDOLANO 570"]
+    assert [ln.text for ln in regions[0].caption][-1] == "della popolazione è così dislocata:"
+    assert "della popolazione è così dislocata:" in [ln.text for ln in narrative]
+

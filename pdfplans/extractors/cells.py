@@ -6,7 +6,7 @@ cells (vertically, or by a page break) are joined here too.
 from __future__ import annotations
 
 from ..model import Cell
-from .grid import Interval, column_of
+from .grid import Interval, word_columns
 from .lines import Line
 from .page import Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
@@ -18,8 +18,7 @@ def cells_of(lines: list[Line], columns: list[Interval], edges: list[float | Non
     to the first or last)."""
     buckets: list[list[Word]] = [[] for _ in columns]
     for line in lines:
-        for word in line.words:
-            col = column_of((word.x0 + word.x1) / 2, columns)
+        for word, col in zip(line.words, word_columns(line.words, columns)):
             if col is None:
                 col = 0 if word.x1 <= columns[0][0] else len(columns) - 1
             buckets[col].append(word)

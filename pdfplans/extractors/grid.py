@@ -90,10 +90,26 @@ def left_edges(lines: list[Line], columns: list[Interval]) -> list[float]:
     return lefts
 
 
+def word_columns(words: list[Word], columns: list[Interval]) -> list[int | None]:
+    """The column of each word of one line (sorted by x): where its middle is, except for a word
+    that crosses the start of a column right after a word of the column before. A cell's text
+    starts past its column's start and never runs back across it: the word was set by a renderer
+    that laid the whole line out as one string in its own, wider type (pdftohtml's text printed by
+    a browser, "CASTELVERDE 4" over the rule before the 4), and belongs to the column it crosses into."""
+    out: list[int | None] = []
+    for index, word in enumerate(words):
+        col = column_of((word.x0 + word.x1) / 2, columns)
+        if index and col is not None and col + 1 < len(columns) and out[-1] == col:
+            start = columns[col + 1][0]
+            if word.x0 < start < word.x1 and words[index - 1].x1 <= start:
+                col += 1
+        out.append(col)
+    return out
+
+
 def words_by_column(line: Line, columns: list[Interval]) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
-    for word in line.words:
-        col = column_of((word.x0 + word.x1) / 2, columns)
+    for word, col in zip(line.words, word_columns(line.words, columns)):
         if col is not None:
             out.setdefault(col, []).append(word)
     return out

@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import PlanReadError, PlanWarning
 from .guard import check_streams
+from .imagerules import image_rules
 from .limits import DEFAULT_LIMITS, Limits
 from .page import PageContent, Rule, Word
 from .rulings import join_rules
@@ -128,6 +129,8 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
     finally:
         textpage.close()
     content.rules = join_rules(_rules(page, number, file, warnings, limits, transform, settings))
+    if not content.rules and content.words:  # the lines may be a picture under the text
+        content.rules = join_rules(image_rules(page, transform, content.words, (view_w, view_h), settings))
     return content
 
 

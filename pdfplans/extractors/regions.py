@@ -84,7 +84,7 @@ class RegionFinder:
                 while (
                     len(narrative) > caption_from
                     and narrative[-1] is self.stream[start - 1]
-                    and self._label_above(self.stream[start - 1], self.stream[start])
+                    and self._label_above(self.stream[start - 1], self.stream[start], self.stream[index])
                 ):
                     narrative.pop()
                     start -= 1
@@ -220,14 +220,18 @@ class RegionFinder:
         toks = set(tokens(line.text))
         return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
 
-    def _label_above(self, above: Line, first: Line) -> bool:
-        """A short line right above a table's first line that belongs to the same grid or column."""
+    def _label_above(self, above: Line, first: Line, row: Line) -> bool:
+        """A short line right above a table's first line that belongs to the same grid or column;
+        without a grid it keeps to the first column, ending before the second column of the table's
+        first row (``row``) starts: a line of prose reaching over it is the caption, however close."""
         if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
             return False
         if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
             return first.top - above.bottom < self.settings.grid_label_gap * first.size
         single = len(above.phrases()) == 1 and abs(above.x0 - first.x0) < self.settings.column_start * first.size
-        return single and first.top - above.bottom < self.settings.label_gap * first.size
+        cells = row.phrases()
+        in_first_column = len(cells) < 2 or above.x1 < cells[1].x0
+        return single and in_first_column and first.top - above.bottom < self.settings.label_gap * first.size
 
     def _repeated_header(self, index: int, header_tokens: set[str]) -> int:
         """How many lines at ``index`` repeat the table's header (0 if none)."""
@@ -248,13 +252,22 @@ class RegionFinder:
 def caption_above(before: list[Line], first: Line, count: int) -> list[Line]:
     """The narrative lines kept as the caption of a table starting at ``first``, nearest last: those
     above it on its own page. Only a table that opens its page takes the last lines of the page
-    before (a caption the page break parted from its table): the end of a page of prose above a
-    table on the next page with prose of its own is no caption of it."""
+    before (a caption the page break parted from its table), or one whose page opens with the rest
+    of a sentence the page before left unfinished (a caption cut by the break): the end of a page
+    of prose above a table on the next page with prose of its own is no caption of it."""
     same_page = [line for line in before if line.page == first.page]
-    if same_page or not before:
+    if not before:
+        return []
+    earlier = [line for line in before if line.page < first.page]
+    if same_page and not (earlier and _sentence_goes_on(earlier[-1], same_page[0])):
         return same_page[-count:]
-    last_page = before[-1].page
-    return [line for line in before if line.page == last_page][-count:]
+    last_page = earlier[-1].page if earlier else first.page
+    return [line for line in before if line.page in (last_page, first.page)][-count:]
+
+
+def _sentence_goes_on(end: Line, start: Line) -> bool:
+    """A page's first line carries on the sentence the last line of the page before left open."""
+    return not end.text.rstrip().endswith((".", ";", ":", "!", "?")) and start.text[:1].islower()
 
 
 def find_regions(lines: list[list[Line]], rules: dict[int, list[Rule]], vocabulary: frozenset[str],

@@ -70,7 +70,7 @@ def rows_by_occupancy(
         used = set(by_column)
         closed = filled - set(previous)
         numbers_again = any(
-            c in filled and looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & (single_line | leading)
+            c in filled and looks_numeric(" ".join(w.text for w in by_column[c])) for c in used & (single_line | leading) - _unfinished(previous)
         )
         votes = {c: _wrap_vote(previous[c][-1], by_column[c][0], lefts[c], edge, line.size, settings)
                  for c in used & set(previous) if (edge := edges[c]) is not None}
@@ -104,6 +104,17 @@ def rows_by_occupancy(
             filled |= used
         previous = by_column
     return bands
+
+
+_OPEN_ENDS = ("+", "-", "–", "/", "=", ",", "(")
+
+
+def _unfinished(cells: dict[int, list[Word]]) -> set[int]:
+    """Columns whose text on a line ends in a sum or a list left open ("1 +", "3 -", "2,"): the
+    figure on the next line is the rest of the same cell, wrapped by a narrow column. A dash alone
+    is a cell of its own (nothing to report), not an open sum."""
+    return {c for c, words in cells.items()
+            if words and words[-1].text.endswith(_OPEN_ENDS) and (len(words) > 1 or len(words[0].text) > 1)}
 
 
 def _leading_value_columns(lines: list[Line], columns: list[Interval], s: ReaderSettings) -> set[int]:

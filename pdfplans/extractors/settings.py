@@ -147,6 +147,11 @@ class ReaderSettings:
     """a rule ending this short of a line (or of a cell's middle) still reaches it."""
     rule_growth_pt: float = 0.5
     """a vertical rule must reach this far below the grid's bottom to extend it downwards."""
+    image_page_share: float = 0.5
+    """share of the page a picture must cover for its rules to be read when the page draws none
+    (its lines printed as one picture under the text: extractors/imagerules.py)."""
+    image_rule_sizes: float = 2.0
+    """glyph heights: a run of ink in such a picture longer than this is a rule, not a letter."""
 
     # -- text among the rules: in sizes (cell padding and text positions grow with the type) -----
     grid_span: float = 1.0

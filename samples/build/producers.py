@@ -143,7 +143,9 @@ def chromium_binary() -> str:
 def chromium(src: Path, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        _run(["pdftohtml", "-c", "-s", "-noframes", "-q", "-zoom", str(ZOOM), str(src), str(work / "plan")])
+        # -nomerge: each line of the sample stays where the sample printed it; merged into paragraphs,
+        # the browser lays their lines out again in its own line height and they print over the table below
+        _run(["pdftohtml", "-c", "-s", "-noframes", "-nomerge", "-q", "-zoom", str(ZOOM), str(src), str(work / "plan")])
         html = work / "plan.html"
         html.write_text(_paged_html(html.read_text(encoding="utf-8", errors="replace"), _page_widths(src)), encoding="utf-8")
         _run([chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
