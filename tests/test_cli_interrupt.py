@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -32,11 +33,28 @@ def _tesseracts(group: int) -> int:
     return count
 
 
+def _hearing_ctrl_c() -> None:
+    """In the child before it runs: SIGINT back to its default, so that Python handles it. A test run
+    in the background of a shell (``pytest ... &``) has it ignored, and a child inherits that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _no_tesseract_left(group: int, within: float = 5.0) -> bool:
+    """Whether every tesseract of ``group`` is gone within a few seconds (a kill is not instant)."""
+    deadline = time.monotonic() + within
+    while _tesseracts(group):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _interrupt_during_ocr(*args: str, cwd: Path) -> tuple[int, str]:
     """Start ``pdfplans ARGS``, wait until tesseract runs, SIGINT the main process alone (harder
     than a terminal's Ctrl-C, which reaches tesseract too); its exit status and stderr."""
     child = subprocess.Popen([sys.executable, "-m", "pdfplans", *args], cwd=cwd, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+                             stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             preexec_fn=_hearing_ctrl_c)
     try:
         deadline, seen = time.monotonic() + 120, 0
         while not seen and time.monotonic() < deadline and child.poll() is None:
@@ -46,8 +64,7 @@ def _interrupt_during_ocr(*args: str, cwd: Path) -> tuple[int, str]:
         os.kill(child.pid, signal.SIGINT)
         # Before, the pool finished every queued page first (40-76 s): 15 s means it did not wait.
         _, err = child.communicate(timeout=15)
-        time.sleep(0.5)
-        assert _tesseracts(child.pid) == 0, "tesseract left running"
+        assert _no_tesseract_left(child.pid), "tesseract left running"
         return child.returncode, err
     finally:
         if child.poll() is None:
@@ -62,19 +79,74 @@ def test_ctrl_c_during_ocr_stops_extract_at_once(tmp_path):
     assert not any((tmp_path / "out").glob("*.csv"))
 
 
+def _read_terminal(main: int, until, deadline: float) -> bytes:
+    """What the child draws on the terminal ``main``, until ``until(shown)`` or its end or the deadline."""
+    shown = b""
+    while time.monotonic() < deadline and not until(shown):
+        ready, _, _ = select.select([main], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+    return shown
+
+
 def test_ctrl_c_during_an_import_keeps_whole_plans_only(tmp_path):
+    """Ctrl-C once the small plan is in (the import's bar says so) and the scan is in OCR: the
+    small plan stays, whole; the scan is named as not done; no tesseract is left."""
     from pdfplans import open_dataset
+    from pdfplans.inputs import file_sha256
 
     db = tmp_path / "p.duckdb"
-    status, err = _interrupt_during_ocr("import", str(SMALL), str(SCAN), "--db", str(db), "-j", "2",
-                                        cwd=tmp_path)
-    assert status == 130, err
-    assert "interrupted" in err and SCAN.name in err.split("not done", 1)[1] and "Traceback" not in err
-    if db.exists():
-        with open_dataset(db) as ds:
-            imported = set(ds.plans["sha256"])
-            tables = set(ds.query("SELECT DISTINCT plan_sha256 FROM cells")["plan_sha256"])
-        assert tables <= imported and len(imported) <= 1  # only the small plan can be in, and whole
+    main, side = pty.openpty()  # the import's bar, on a terminal, says which plans are in
+    child = subprocess.Popen([sys.executable, "-m", "pdfplans", "import", str(SMALL), str(SCAN), "--db", str(db),
+                              "-j", "2"], stdout=subprocess.PIPE, stderr=side, cwd=tmp_path, start_new_session=True,
+                             env={**os.environ, "COLUMNS": "200"}, preexec_fn=_hearing_ctrl_c)  # the bar's file name never cut
+    os.close(side)
+    try:
+        written = f"imported {SMALL.name}".encode()
+        shown = _read_terminal(main, lambda shown: written in shown and _tesseracts(child.pid) > 0,
+                               time.monotonic() + 120)
+        assert written in shown and _tesseracts(child.pid) > 0, shown[-400:]
+        os.kill(child.pid, signal.SIGINT)
+        shown += _read_terminal(main, lambda _: False, time.monotonic() + 15)
+        status = child.wait(timeout=15)
+        assert _no_tesseract_left(child.pid), "tesseract left running"
+    finally:
+        os.close(main)
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+    said = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", shown).decode()
+    assert status == 130, said[-400:]
+    assert "interrupted" in said and "Traceback" not in said
+    assert f"done (1): {SMALL.name}" in said and f"not done (1): {SCAN.name}" in said
+    with open_dataset(db) as ds:
+        imported = set(ds.plans["sha256"])
+        tables = set(ds.query("SELECT DISTINCT plan_sha256 FROM cells")["plan_sha256"])
+    assert imported == tables == {file_sha256(SMALL)}  # the small plan in, whole; nothing of the scan
+
+
+def test_ctrl_c_while_a_new_database_is_made_leaves_no_file(tmp_path, monkeypatch):
+    """Its tables are made together or not at all: a file with half of them could not be read."""
+    from pdfplans.dataset import layout
+    from pdfplans.dataset.stores import DuckDBStore
+
+    made = layout.create_sql
+
+    def cut(name: str) -> str:
+        if name == layout.CELLS:
+            raise KeyboardInterrupt
+        return made(name)
+
+    monkeypatch.setattr(layout, "create_sql", cut)
+    with pytest.raises(KeyboardInterrupt):
+        DuckDBStore(tmp_path / "p.duckdb")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_ocr_reports_every_page_to_whoever_listens(tmp_path):
@@ -161,3 +233,40 @@ def test_ctrl_c_while_the_report_is_drawn_says_the_plans_were_read_and_the_repor
     assert result.exit_code == 130, result.output
     assert f"done (1): {SMALL.name}" in result.stderr and "not done (1): the report r.html" in result.stderr
     assert list(tmp_path.iterdir()) == []  # no report, and no half of one
+
+
+_CTRL_C_ON_ANOTHER_THREAD = """
+import signal, sys, threading, time
+from pdfplans.dataset import importer
+from pdfplans.inputs import file_sha256
+
+first = threading.Event()
+
+def press():  # the kernel may hand a process's SIGINT to any thread: here, to this one
+    first.wait()  # the small plan is read: the main thread now waits for the scan alone
+    time.sleep(0.5)
+    global pressed
+    pressed = time.monotonic()
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=press, daemon=True).start()
+files = [(f, file_sha256(f)) for f in sys.argv[1:]]
+try:
+    for parsed in importer._parse_all(files, 2):
+        print("parsed", parsed.file, flush=True)
+        first.set()
+except KeyboardInterrupt:
+    print(f"heard after {time.monotonic() - pressed:.2f} s", flush=True)
+"""
+
+
+def test_ctrl_c_landing_on_another_thread_still_stops_an_import(tmp_path):
+    """The main thread waiting for the workers must hear it too, not when the next plan is read."""
+    cut = tmp_path / "tre_pagine.pdf"
+    subprocess.run(["qpdf", str(SCAN), "--pages", str(SCAN), "1-3", "--", str(cut)], check=True)
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_ON_ANOTHER_THREAD, str(SMALL), str(cut)],
+                          capture_output=True, text=True, timeout=120)
+    heard = re.search(r"heard after ([0-9.]+) s", done.stdout)
+    assert heard, done.stdout + done.stderr
+    assert float(heard.group(1)) < 2.0, done.stdout  # before: only when the scan was read, 10 s and more
+    assert f"parsed {cut}" not in done.stdout

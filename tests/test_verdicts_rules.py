@@ -117,3 +117,9 @@ def test_a_name_cell_of_two_member_comuni_is_two_rows_but_a_broken_name_is_one()
     assert judge_cells(i, members) == []
     i.cells[0]["comune"] = replace(i.cells[0]["comune"], text="CREMONA\nCELLA DATI")
     assert "comune prints two member comuni ('CREMONA CELLA DATI')" in judge_cells(i, members)[0].message
+
+
+def test_a_sentence_wrapped_onto_a_line_of_the_rows_shape_is_no_row() -> None:
+    """Rows of the table open with a capital ("DGR ..."); a line opening in lower case goes on a sentence."""
+    wrapped = plan(_dgr_funds(), text=[(16, "della delibera 6491/2022 40.672,00 € 105 96")])
+    assert judge_shapes(wrapped) == []

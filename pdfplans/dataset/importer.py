@@ -10,7 +10,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
 from pathlib import Path
@@ -190,18 +190,29 @@ def _parse_all(todo: list[tuple[str, str]], workers: int | None) -> Iterator[Par
         return
     with ProcessPoolExecutor(max_workers=count, initializer=_worker_setup) as pool:
         futures: dict[Future, tuple[str, str]] = {pool.submit(parse_file, f, s): (f, s) for f, s in todo}
+        waiting = set(futures)
         try:
-            for future in as_completed(futures):
-                file, sha = futures[future]
-                try:
-                    yield future.result()
-                except BrokenProcessPool as error:  # a worker died (e.g. killed, out of memory)
-                    yield ParsedPlan(file, sha, error=f"the worker reading it died: {error}")
-                except Exception as error:  # noqa: BLE001 - e.g. a result that could not be pickled
-                    yield ParsedPlan(file, sha, error=f"{type(error).__name__}: {error}")
+            while waiting:
+                # Never an endless wait: a Ctrl-C the kernel hands to another thread (the pool's, the
+                # bar's) is only heard when this thread wakes, which was when the next plan was read.
+                done, waiting = wait(waiting, timeout=_WAKE, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield _result(future, *futures[future])
         except BaseException:
             _stop(pool)
             raise
+
+
+_WAKE = 0.2  # seconds between two looks at the workers, and so the longest a Ctrl-C waits to be heard
+
+
+def _result(future: Future, file: str, sha: str) -> ParsedPlan:
+    try:
+        return future.result()
+    except BrokenProcessPool as error:  # a worker died (e.g. killed, out of memory)
+        return ParsedPlan(file, sha, error=f"the worker reading it died: {error}")
+    except Exception as error:  # noqa: BLE001 - e.g. a result that could not be pickled
+        return ParsedPlan(file, sha, error=f"{type(error).__name__}: {error}")
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

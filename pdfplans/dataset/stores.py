@@ -61,16 +61,24 @@ class DuckDBStore:
         if self.path.is_dir():
             raise DatasetError(f"{self.path} is a folder: pass parquet=True for a Parquet dataset, or a file name")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as error:
             raise DatasetError(f"cannot open {self.path} as a DuckDB dataset: {error}") from error
-        try:
+        try:  # every table or none: Ctrl-C here once left a file with half the tables, unreadable
+            self.con.execute("BEGIN TRANSACTION")
             for name in layout.table_names():
                 self.con.execute(layout.create_sql(name))
-        except duckdb.Error as error:
+            self.con.execute("COMMIT")
+        except BaseException as error:
             self.con.close()
-            raise DatasetError(f"{self.path} is not a pdfplans dataset: {error}") from error
+            if fresh:  # a file this call made and could not finish: none is left
+                for made in (self.path, self.path.with_name(self.path.name + ".wal")):
+                    made.unlink(missing_ok=True)
+            if isinstance(error, duckdb.Error):
+                raise DatasetError(f"{self.path} is not a pdfplans dataset: {error}") from error
+            raise
 
     def known(self) -> set[str]:
         return {sha for (sha,) in self.con.execute("SELECT sha256 FROM plans").fetchall()}

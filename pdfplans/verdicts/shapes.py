@@ -101,6 +101,12 @@ def _words(text: str) -> int:
     return sum(1 for token in text.split() if not any(c.isdigit() for c in token))
 
 
+def _opens_lower(text: str) -> bool:
+    """Whether the first letter is lower case: a sentence wrapped onto this line, when no row opens so."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return letter.islower()
+
+
 def _shapes(table: "Table") -> tuple[set[tuple[str, ...]], str | None, int]:
     """The shapes of the rows (before any free text, its lists collapsed), and the most words a whole
     row prints (before its first figure, when rows end in free text)."""
@@ -154,8 +160,9 @@ def judge_shapes(plan: "Plan") -> list[Reason]:
         if not shapes and not wordy:
             continue
         pages = set(table.pages) | {table.pages[-1] + 1}
+        lower = any(_opens_lower(_row_text(table, i)) for i, _ in data_rows(table))
         for page, text in plan.text:
-            if page not in pages:
+            if page not in pages or (_opens_lower(text) and not lower):
                 continue
             if (shapes and _fits(text, shapes, upto is not None, words)) or (wordy and _led_by_member(text, members)):
                 found[table.id] = Reason("continuation", table.id, page,
