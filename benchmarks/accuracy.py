@@ -75,6 +75,7 @@ def _typed(column: str, text: str) -> Any:
 
 def canonical_accuracy(out_dir: Path, sample: str) -> CanonicalScore:
     from expected import differences, load_expected
+
     from pdfplans.schema import TABLE_COLUMNS
 
     score = CanonicalScore()

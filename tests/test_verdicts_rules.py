@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from test_checks_support import aler, comune, place, plan, table
+
 from pdfplans.verdicts.cells import judge_cells
 from pdfplans.verdicts.shapes import collapse, judge_shapes, shape
-
-from test_checks_support import aler, comune, place, plan, table
 
 
 def _h():
