@@ -177,15 +177,7 @@ def _on_a_terminal(command: tuple[str, ...], cwd: Path, timeout: float = 60) -> 
     child = subprocess.Popen([sys.executable, "-m", "pdfplans", *command], stdout=subprocess.PIPE, stderr=side,
                              cwd=cwd, env={**os.environ, "TERM": "xterm-256color"})
     os.close(side)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = _read_terminal(main, lambda _shown: False, time.monotonic() + timeout)
     child.wait(timeout=timeout)
     os.close(main)
     return child.returncode, shown
