@@ -77,10 +77,12 @@ def read_pages(
         warnings.append(PlanWarning(file, f"{problem}: {len(pages)} page(s) without text not read ({numbers})",
                                     kind="unreadable"))
         return
-    lock = threading.Lock()
+    lock, stopped = threading.Lock(), threading.Event()
 
     def work(page: PageContent) -> PageImage:
         with lock:  # pdfium is not thread-safe
+            if stopped.is_set():
+                raise cancel.Cancelled("OCR interrupted")
             gray = render_page(document, page.number - 1, dpi)
         return read_image(gray, page.number, dpi, binary=binary)
 
@@ -100,6 +102,10 @@ def read_pages(
             _store(page, result, file, warnings)
     except BaseException:  # Ctrl-C: stop now, not after every queued page
         cancel.stop(pool)
+        # A render under way ends before the caller can close the document: pdfium aborts the
+        # process if a page is closed under a thread still drawing it.
+        with lock:
+            stopped.set()
         raise
     pool.shutdown()
 
