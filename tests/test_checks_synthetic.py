@@ -82,6 +82,20 @@ def test_missing_tables_are_extraction_warnings_not_discrepancies(plans):
     assert missing and all(f.kind == "extraction" and f.severity != "error" for f in missing)
 
 
+def test_a_table_nothing_announces_is_an_info_not_a_failed_extraction(plans):
+    """Brescia Ovest's template prints ten tables (samples/expected/brescia_ovest_2023/) and announces
+    no other: the twelve it lacks are said to be likely not printed, as infos, not 'could not be extracted'."""
+    from pdfplans.schema import TABLE_IDS
+
+    plan = plans["brescia_ovest_2023"]
+    printed = {p.stem for p in (SAMPLES / "expected" / "brescia_ovest_2023").glob("*.csv")}
+    assert len(printed) == 10 and not plan.missing
+    missing = [f for f in plan.check() if f.rule == "extraction_missing_table"]
+    assert {t for f in missing for t in f.tables} == set(TABLE_IDS) - printed
+    assert all(f.severity == "info" and "nothing in the plan announces it" in f.message for f in missing)
+    assert plan.check()[0].rule == "a_row_sum"  # the plan's own error first, not what it does not print
+
+
 @pytest.mark.parametrize("rendering", ["mantova_2023_borderless", "lodi_2023_rules", "vimercate_2023_borderless"])
 def test_other_renderings_find_the_same_planted_discrepancies(rendering):
     errors = {

@@ -62,14 +62,44 @@ def _interrupt_during_ocr(*args: str, cwd: Path) -> tuple[int, str]:
             seen = _tesseracts(child.pid)  # counted once: a page may end between two looks
         assert seen > 0, "OCR never started"
         os.kill(child.pid, signal.SIGINT)
-        # Before, the pool finished every queued page first (40-76 s): 15 s means it did not wait.
+        sent = time.monotonic()
+        # Before, the pool finished every queued page first (40-76 s); then the workers their
+        # page's image stages (2-4 s on a loaded machine), which Python waits for before it exits.
         _, err = child.communicate(timeout=15)
+        took = time.monotonic() - sent
+        assert took < 2.0, f"{took:.1f} s from Ctrl-C to the end"
         assert _no_tesseract_left(child.pid), "tesseract left running"
         return child.returncode, err
     finally:
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
             child.communicate()
+
+
+def test_a_worker_interrupted_within_a_page_stops_at_the_next_stage(monkeypatch):
+    """Ctrl-C while a worker turns its page straight: it goes no further into the page (Python
+    joins the pool's threads before it exits, so whatever they do delays the end)."""
+    import numpy
+
+    from pdfplans.extractors import cancel, ocr
+
+    def interrupted_here(gray):
+        cancel.kill_all()  # what the main thread does on Ctrl-C, while this worker is in this stage
+        return 0.0
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the page went on after Ctrl-C")
+
+    monkeypatch.setattr(ocr, "estimate_skew", interrupted_here)
+    monkeypatch.setattr(ocr, "deskew", never)
+    page = numpy.full((400, 300), 255, dtype=numpy.uint8)
+    try:
+        with pytest.raises(cancel.Cancelled):
+            ocr.read_image(page, 1)
+        with pytest.raises(cancel.Cancelled):  # the line masks' runs, counted one by one in Python
+            ocr.rules_from_mask(numpy.full((40, 300), 255, dtype=numpy.uint8), True, 0.24)
+    finally:
+        cancel.start()
 
 
 def test_ctrl_c_during_ocr_stops_extract_at_once(tmp_path):

@@ -77,13 +77,20 @@ def test_no_ocr_on_a_scan_says_ocr_was_off(tmp_path):
 
 
 def test_comuni_json_carries_the_runner_up_score():
-    result = run("comuni", "PIEVE SG", "CREMONA", "--json", "-p", "CR")
+    from pdfplans.normalize.comuni import FUZZY_THRESHOLD
+
+    # "CAPPELLA" alone: Cappella Cantone and Cappella de' Picenardi (both CR) are near, neither is it
+    result = run("comuni", "PIEVE SG", "CREMONA", "CAPPELLA", "--json", "-p", "CR")
+    assert result.exit_code == 1  # one name left unresolved
     records = json.loads(result.stdout)
     assert all("runner_up_score" in r for r in records)
     for r in records:
         assert (r["runner_up"] is None) == (r["runner_up_score"] is None)
-        if r["runner_up_score"] is not None:
+        if r["runner_up_score"] is not None and r["comune"] is not None:
             assert 0 <= r["runner_up_score"] <= r["score"]
+    unresolved = records[2]
+    assert unresolved["comune"] is None and unresolved["runner_up"] in ("Cappella Cantone", "Cappella de' Picenardi")
+    assert 0 < unresolved["runner_up_score"] < FUZZY_THRESHOLD  # how near the best refused candidate came
 
 
 def test_table_cell_raises_on_a_row_or_column_the_table_lacks():

@@ -97,6 +97,10 @@ def test_the_data_dictionary_describes_every_column_with_its_type():
             row = next((l for l in section.splitlines() if l.startswith(f"| `{column}` |")), None)
             assert row is not None, (table_id, column)
             assert row.split("|")[2].strip() == words[column_kind(column)], (table_id, column)
-    for name in ("README.md", "docs/dataset.md"):
+    for name in ("README.md", "docs/dataset.md", "examples/pdfplans_tour.ipynb"):
         assert "docs/tables.md" in (ROOT / name).read_text(encoding="utf-8") or "(tables.md)" in \
             (ROOT / name).read_text(encoding="utf-8")
+    # the docstrings of what a user reads first say where the columns are described
+    from pdfplans.model import Table
+
+    assert "docs/tables.md" in (Table.df.__doc__ or "") and "docs/tables.md" in (ROOT / "pdfplans" / "schema.py").read_text()

@@ -59,6 +59,9 @@ def test_a_row_sum_is_one_picture_from_the_row_label_with_the_column_headers(yea
     caption = html[html.index("<figcaption>"):html.index("</figcaption>")]
     assert f"row 3 <b>{TORRE.replace(chr(39), '&#x27;')}</b>" in caption
     assert DISPONIBILI.replace("'", "&#x27;") in caption
+    # the 88 letters of the header over ui_ristrutturazione, named by their start at a word's end
+    assert "Numero U.I. disponibili per nuova edificazione, ristrutturazione, recupero…" in caption
+    assert "riq…" not in caption
 
 
 def test_g_against_allegato_b_shows_the_stato_cells_it_counted(years) -> None:

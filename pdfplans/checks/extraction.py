@@ -20,7 +20,8 @@ declare("extraction_unreadable_value", "warning", FAMILY,
 declare("ocr_low_confidence", "info", FAMILY,
         "cells of a table read by OCR with low confidence (one finding per table, the worst cells first)")
 declare("extraction_missing_table", "warning", FAMILY,
-        "a table the plan announces (caption or section) could not be extracted (rules that need it are skipped)")
+        "a table the plan announces (caption, letter, heading or contents line) could not be extracted; info for "
+        "one not found that nothing announces (likely not printed). The rules that need it are skipped")
 declare("suspect_table", "warning", FAMILY,
         "a table whose reading the plan's own redundancy contradicts (totals, member comuni, sibling tables, "
         "value kinds): its figures are not to be trusted")
@@ -54,8 +55,15 @@ def extraction(ctx: PlanContext) -> Iterator[Finding]:
             evidence.extend((warning.table, row, column) for row, column in warning.cells)
         printed = f" (printed {warning.text!r})" if warning.text else ""
         where = f"{warning.table}: " if warning.table else ""
+        message, severity = f"{where}{warning.message}{printed}", None
+        if rule == "extraction_missing_table":  # announced ones came with the verdicts, above
+            # no caption, letter, heading or contents line names it: most likely not printed at all,
+            # and a warning that extraction failed would send an auditor looking for what is not there
+            message = (f"{warning.table}: not found, and nothing in the plan announces it (likely not printed); "
+                       "the rules that need it are skipped")
+            severity = "info"
         yield ctx.finding(
-            rule, f"{where}{warning.message}{printed}", tables=[warning.table] if warning.table else [],
+            rule, message, tables=[warning.table] if warning.table else [],
             record=record, field=warning.column, found=warning.text, evidence=evidence, pages=[warning.page],
-            kind="extraction",
+            kind="extraction", severity=severity,
         )

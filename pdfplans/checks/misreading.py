@@ -44,4 +44,5 @@ def misread(findings: Sequence[Finding], plans: "Sequence[Plan]") -> list[Findin
                               message=f"{finding.message} — likely a misreading, not the plan's ({finding.rule}): "
                                       f"{reason.table}{where} is suspect: {reason.message}")
         out.append(finding)
-    return sorted(out, key=lambda f: f.rule not in FIRST)
+    # a table merely not printed (an info) tells no one what not to trust: it keeps its place
+    return sorted(out, key=lambda f: f.rule not in FIRST or f.severity == "info")

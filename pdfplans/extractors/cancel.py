@@ -40,6 +40,16 @@ def run(command: list[str], data: bytes, env: dict[str, str], timeout: float) ->
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
+def check() -> None:
+    """Raise ``Cancelled`` once ``stop`` was called: a worker checks between the stages of its page.
+
+    Python joins the pool's threads before it exits, so a worker that went on to the end of its
+    page (deskew, masks, rules: seconds on a loaded machine) kept Ctrl-C from ending the program.
+    """
+    if _stopping.is_set():
+        raise Cancelled("OCR interrupted")
+
+
 def start() -> None:
     """A new read begins: OCR may run again (after an interrupt caught by a caller that goes on)."""
     _stopping.clear()

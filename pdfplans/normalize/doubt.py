@@ -21,7 +21,14 @@ QUOTE_CHARS = 30  # a doubtful paragraph is named by its start, not quoted whole
 def short(text: str, limit: int = QUOTE_CHARS) -> str:
     """One line of at most ``limit`` characters: "contributo economico per le…"."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    # at a word's end, so that no word is shown broken ("riq…"), unless one long word fills most of it
+    if flat[limit - 1] != " " and space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·") + "…"
 
 
 def doubtful_cells(table: Table) -> list[tuple[int, str, Cell]]:

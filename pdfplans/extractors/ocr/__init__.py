@@ -142,6 +142,7 @@ def read_image(
     portrait paper comes back that way); a reading that looks upside down is done again a half
     turn further, and the better one is kept (``orient``).
     """
+    cancel.check()
     first = 270 if runs_vertically(gray, dpi) else 0
     page = read_upright(turned(gray, first), number, dpi, psm=psm, binary=binary)
     page.turned = (360 - first) % 360
@@ -160,17 +161,22 @@ def read_upright(
     gray: np.ndarray, number: int, dpi: int = DPI, *, psm: int | None = None, binary: str = "tesseract"
 ) -> PageImage:
     """One page image the right way up (within a few degrees): deskew, rules, OCR, cleanup."""
+    cancel.check()  # each stage below takes up to a second on a loaded machine: Ctrl-C waits for none
     angle = estimate_skew(gray)
+    cancel.check()
     straight = deskew(gray, angle)
     del gray
     ink = binarize(straight)
     horizontal, vertical = line_masks(ink, dpi)
+    cancel.check()
     scale = POINTS / dpi
     rules = rules_from_mask(horizontal, True, scale, ink) + rules_from_mask(vertical, False, scale, ink)
+    cancel.check()
     glyph = glyph_height(ink, cv2.bitwise_or(horizontal, vertical), dpi)
     zoom = ocr_zoom(glyph, dpi)
     image = normalize_contrast(erase_lines(straight, horizontal, vertical, dpi))
     del straight
+    cancel.check()
     # small type (Allegato A's 6 pt): tesseract reads digits far better larger
     large = cv2.resize(image, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC) if zoom > 1.0 else image
     tsv = run_tesseract(large, round(dpi * zoom), psm or PSM, binary)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .. import cancel
 from ..page import Rule
 
 DPI = 300
@@ -151,6 +152,7 @@ def rules_from_mask(mask: np.ndarray, horizontal: bool, scale: float, ink: np.nd
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     rules: list[Rule] = []
     for left, top, width, height, _area in stats[1:count]:
+        cancel.check()  # thousands of runs on a page of Allegato B, in Python: Ctrl-C must not wait for them
         thickness = height if horizontal else width
         if thickness * scale > 3.0:
             continue
