@@ -181,6 +181,7 @@ class Plan:
     warnings: list[PlanWarning] = field(default_factory=list)
     text: list[tuple[int, str]] = field(default_factory=list, repr=False)  # (page, line) narrative
     missing: dict[str, Verdict] = field(default_factory=dict)  # tables announced but not found, with why
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR, not a text layer
 
     def __getitem__(self, table_id: str) -> Table:
         try:

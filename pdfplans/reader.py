@@ -37,8 +37,8 @@ def read_plan(
     ``explained``: a list the explanation of this reading is appended to (what ``explain`` returns,
     without reading the file twice).
     """
-    file, sha256, page_count, warnings, printed, narrative = _read_printed(path, ocr, limits, settings)
-    plan = Plan(file=file, sha256=sha256, pages=page_count, warnings=warnings)
+    file, sha256, ocr_pages, page_count, warnings, printed, narrative = _read_printed(path, ocr, limits, settings)
+    plan = Plan(file=file, sha256=sha256, pages=page_count, warnings=warnings, ocr_pages=ocr_pages)
     scored = candidates(printed, settings)
     matches = classify(printed, scored, settings)
     if explained is not None:
@@ -80,7 +80,7 @@ def explain(
 ) -> Explanation:
     """Why each printed table (of ``page``, or of the whole plan) got its canonical id: its region,
     columns and rows, and every candidate id with its header, caption and value-kind scores."""
-    file, _sha256, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
+    file, _sha256, _ocr_pages, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
     scored = candidates(printed, settings)
     return explain_tables(file, printed, scored, classify(printed, scored, settings), page, settings)
 
@@ -107,7 +107,7 @@ def _read_printed(path: str | Path, ocr: bool, limits: Limits, settings: ReaderS
             warnings.append(PlanWarning(file, f"{len(unread)} page(s) without a text layer not read, OCR is off: "
                                         f"{', '.join(map(str, unread))}", kind="unreadable"))
     printed, narrative = locate_tables(pages, lines, header_vocabulary(), settings)
-    return file, sha256, len(pages), warnings, printed, narrative
+    return file, sha256, [p.number for p in pages if p.ocr], len(pages), warnings, printed, narrative
 
 
 def _ocr_pages_without_text(document, pages: list[PageContent], file: str, warnings: list[PlanWarning]) -> None:

@@ -37,7 +37,12 @@ def misread(findings: Sequence[Finding], plans: "Sequence[Plan]") -> list[Findin
         plan = by_file.get(finding.plan_file or "")
         suspect = [plan.tables[t] for t in finding.tables
                    if plan is not None and t in plan.tables and not plan.tables[t].verdict.ok]
-        if finding.kind == "discrepancy" and suspect:
+        if finding.kind == "discrepancy" and plan is not None and _ocr_slip_in_text(finding, plan):
+            finding = replace(finding, rule="likely_misreading", severity="warning", kind="extraction",
+                              message=f"{finding.message} — likely an OCR misreading of the text on page "
+                                      f"{finding.pages[0]}, not the plan's ({finding.rule}): {finding.found} and "
+                                      f"{finding.expected} differ only by characters OCR confuses")
+        elif finding.kind == "discrepancy" and suspect:
             reason = suspect[0].verdict.reasons[0]
             where = f" (page {reason.page})" if reason.page else ""
             finding = replace(finding, rule="likely_misreading", severity="warning", kind="extraction",
@@ -46,3 +51,28 @@ def misread(findings: Sequence[Finding], plans: "Sequence[Plan]") -> list[Findin
         out.append(finding)
     # a table merely not printed (an info) tells no one what not to trust: it keeps its place
     return sorted(out, key=lambda f: f.rule not in FIRST or f.severity == "info")
+
+
+# digits a scan's OCR takes for one another (closed loops, a missing stroke); a 1 is also what an
+# "I" or "l" standing before a figure becomes ("I 48 Comuni" read as "148 Comuni")
+_LOOKALIKE = {frozenset(pair) for pair in ("06", "08", "09", "68", "38", "35", "56", "89", "17")}
+
+
+def _ocr_slip_in_text(finding: Finding, plan: "Plan") -> bool:
+    """A narrative figure read by OCR that differs from what the tables imply only by look-alike
+    characters: the sentence was misread as likely as the plan was wrong, and nothing tells which."""
+    if finding.quote is None or not finding.pages or finding.pages[0] not in plan.ocr_pages:
+        return False
+    return ocr_lookalike(str(finding.found), str(finding.expected))
+
+
+def ocr_lookalike(read: str, meant: str) -> bool:
+    """Whether the figure ``read`` could be ``meant`` misread: the same digits but for look-alike
+    pairs, or ``meant`` with a 1 more or less (an I, l or | before or after it)."""
+    if not (read.isdigit() and meant.isdigit()) or read == meant:
+        return False
+    if len(read) == len(meant):
+        return all(a == b or frozenset((a, b)) in _LOOKALIKE for a, b in zip(read, meant))
+    longer, shorter = (read, meant) if len(read) > len(meant) else (meant, read)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == "1" and longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
