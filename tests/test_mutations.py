@@ -35,9 +35,6 @@ KNOWN_SILENT = {
     ("ocr", "j_transitori"), ("ocr", "k_assegnate_anno_precedente"),
     # DGR funds and applications are printed once (domande finanziate ≤ presentate bounds only some)
     ("ocr", "utilizzo_dgr"),
-    # Lodi's e) ends with its only two cooperative rows ("AL-07", "AL-19"): lost, no row left of their
-    # shape, and g counts the cooperative's units without naming them one by one
-    ("page_break", "e_libere"),
     # j exchanged with b, c or e of the same owners in a plan without Allegato A: g bounds them all alike
     ("swap", "j_transitori"),
 }

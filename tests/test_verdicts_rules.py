@@ -123,3 +123,36 @@ def test_a_sentence_wrapped_onto_a_line_of_the_rows_shape_is_no_row() -> None:
     """Rows of the table open with a capital ("DGR ..."); a line opening in lower case goes on a sentence."""
     wrapped = plan(_dgr_funds(), text=[(16, "della delibera 6491/2022 40.672,00 € 105 96")])
     assert judge_shapes(wrapped) == []
+
+
+def _g_and_e(units: dict[str, int], listed: dict[str, int], annex: bool = False):
+    """g with ``units`` already free per comune (no turnover) and e) listing ``listed`` rows per comune,
+    one unit each, as the Lodi plan prints them; ``annex``: an ALER row sending to Allegato B."""
+    g = table("g_assegnabili", [{**comune(name), "liberi": n, "liberi_turnover": 0, "ristrutturazione": 0,
+                                 "carenza_manutentiva": 0, "totale": n} for name, n in units.items()], page=8)
+    rows = [{**comune(name), "codice_id": f"{name[:2].upper()}-{k}"} for name, n in listed.items() for k in range(n)]
+    if annex:
+        rows.append({**aler(), "comune": "COMUNI VARI", "nota": "vedi allegato B"})
+    return g, table("e_libere", rows, page=7)
+
+
+def test_an_owner_with_free_units_in_g_and_no_row_in_e_lost_its_rows() -> None:
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    g, e = _g_and_e({"Cremona": 2, "Soresina": 1}, {"Cremona": 2, "Soresina": 1})
+    assert judge_siblings(plan(g, e)) == []
+    g, e = _g_and_e({"Cremona": 2, "Soresina": 1}, {"Cremona": 2})  # Soresina's row left e)
+    reasons = judge_siblings(plan(g, e))
+    assert [(r.table, r.page) for r in reasons] == [("e_libere", 7)]
+    assert "no row for Comune di Soresina" in reasons[0].message and "1 units already free" in reasons[0].message
+
+
+def test_free_units_sent_to_allegato_b_or_counted_short_are_no_lost_rows() -> None:
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    g, e = _g_and_e({"Cremona": 2}, {"Cremona": 1})  # one row short: the plan's own count, for the checks
+    assert judge_siblings(plan(g, e)) == []
+    g = table("g_assegnabili", [{**aler("Cremona"), "liberi": 3, "liberi_turnover": 0, "ristrutturazione": 0,
+                                 "carenza_manutentiva": 0, "totale": 3}], page=8)
+    _, e = _g_and_e({}, {"Soresina": 1}, annex=True)  # ALER's units: "vedi allegato B"
+    assert judge_siblings(plan(g, e)) == []

@@ -61,12 +61,16 @@ def _comune(record: Record) -> str:
     return str(record.get("comune_istat") or "")
 
 
+def sends_to_annex(record: Record) -> bool:
+    """An e) row that sends to Allegato B ("COMUNI VARI vedi allegato") instead of listing a unit."""
+    return "allegat" in " ".join(str(record.get(c) or "") for c in ("nota", "codice_id", "comune")).lower()
+
+
 def _listed_here(record: Record) -> bool:
-    """An e) row that lists a unit, not one that sends to Allegato B ("COMUNI VARI vedi allegato")."""
-    return "allegat" not in " ".join(str(record.get(c) or "") for c in ("nota", "codice_id", "comune")).lower()
+    return not sends_to_annex(record)
 
 
-def _already_free(plan: "Plan") -> Values | None:
+def already_free(plan: "Plan") -> Values | None:
     """g's liberi without the turnover part and f's units: the units e) lists one by one."""
     liberi = _sum(plan, "g_assegnabili", "liberi", unit_key)
     turnover = _sum(plan, "g_assegnabili", "liberi_turnover", unit_key) or {}
@@ -88,7 +92,7 @@ def _g_pairs(plan: "Plan") -> list[Pair]:
         Pair("c_ristrutturazione", _sum(plan, g, "ristrutturazione", unit_key), ristr, "ristrutturazione"),
         Pair("e_turnover", _sum(plan, g, "liberi_turnover", unit_key), _sum(plan, "e_turnover", "unita", unit_key),
              "turnover"),
-        Pair("e_libere", _already_free(plan), _sum(plan, "e_libere", None, unit_key, _listed_here), "units already free"),
+        Pair("e_libere", already_free(plan), _sum(plan, "e_libere", None, unit_key, _listed_here), "units already free"),
     ]
     for column, state in (("liberi", "libero"), ("ristrutturazione", "sfitto_ristrutturazione"),
                           ("carenza_manutentiva", "sfitto_carenze_manutentive")):
