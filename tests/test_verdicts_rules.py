@@ -156,3 +156,28 @@ def test_free_units_sent_to_allegato_b_or_counted_short_are_no_lost_rows() -> No
                                  "carenza_manutentiva": 0, "totale": 3}], page=8)
     _, e = _g_and_e({}, {"Soresina": 1}, annex=True)  # ALER's units: "vedi allegato B"
     assert judge_siblings(plan(g, e)) == []
+
+
+def test_the_next_tables_caption_read_as_a_row_is_named() -> None:
+    """Voghera's k) as a browser printed it: 'Tabella 12 – Misure ...' below the ALER row, taken in."""
+    rows = [{**comune("Cremona"), "unita": 7}, {**aler(), "ente": "ALER PAVIA-LODI", "unita": 18}]
+    k = table("k_assegnate_anno_precedente", rows, page=3)
+    assert judge_cells(k) == []
+    k = table("k_assegnate_anno_precedente", [*rows, {"ente_tipo": "altro",
+                                                        "ente": "Tabella 12 – Misure per il sostegno all'abitare"}])
+    reasons = judge_cells(k)
+    assert len(reasons) == 1 and "a caption, and no figure beside it" in reasons[0].message
+
+
+def test_a_part_glued_to_the_cell_beside_it_leaves_the_total_short() -> None:
+    """Oglio Po's g) as a browser printed it: '3 + 2 da turn over 2' in liberi, ristrutturazione blank."""
+    from pdfplans.verdicts.rows import judge_rows
+
+    row = {**comune("Cremona"), "liberi": 5, "liberi_turnover": 2, "ristrutturazione": 2, "carenza_manutentiva": 0,
+           "totale": 7}
+    assert judge_rows(table("g_assegnabili", [row])) == []
+    glued = table("g_assegnabili", [{**row, "ristrutturazione": None}])
+    reasons = judge_rows(glued)
+    assert len(reasons) == 1 and "totale 7 needs 2 more" in reasons[0].message
+    zero = table("g_assegnabili", [{**row, "liberi": 5, "ristrutturazione": None, "totale": 5}])
+    assert judge_rows(zero) == []  # a blank the total does not miss is a zero printed as nothing

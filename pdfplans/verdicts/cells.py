@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # of references lists several DGRs)
 LINE_KINDS = ("int", "pct", "euro", "date", "time", "si_no", "code", "units_di_cui", "liberi")
 SINGLE = 0.8  # share of the column's cells printed on one line for a two-line cell to be two values
+FIGURE_KINDS = ("int", "pct", "euro", "units_di_cui", "liberi")
+# how a caption opens: a numbered table or annex ("Tabella 12 – ...", "Allegato B"), a letter of R.R. 4/2017
+CAPTION_LIKE = re.compile(r"^\s*(?:(?:tabella|tab\.|prospetto)\s*\d+|allegato\s+[a-z\d]{1,2}\b|[a-k]\s?\)\s)", re.IGNORECASE)
 
 
 def _shape(text: str) -> str:
@@ -61,6 +64,14 @@ def _members_each(text: str, members: set[str]) -> bool:
     return len(lines) >= 2 and all(line in members for line in lines)
 
 
+def _caption_row(cells: dict[str, "Cell"], key: str, figures: list[str]) -> bool:
+    """A row naming nothing but a caption ("Tabella 12 – Misure ...") and printing none of its figures:
+    a caption of the table below, taken in as a row (a row of the table's own prints its figures)."""
+    name = cells.get(key)
+    return (bool(figures) and name is not None and CAPTION_LIKE.match(name.flat) is not None
+            and all(_blank(cells.get(f)) for f in figures))
+
+
 def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
     """(row, column, what) of every cell not of its kind."""
     spec = SPECS_BY_ID.get(table.id)
@@ -78,6 +89,9 @@ def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
         printed = [c for c in cells.values() if not _blank(c)]
         if _blank(cells.get(spec.key)) and printed and any(n == spec.key for n, _ in columns):
             found.append((index, spec.key, f"no {spec.key} beside {printed[0].flat[:30]!r}: a column shifted?"))
+        elif _caption_row(cells, spec.key, [n for n, k in columns if k in FIGURE_KINDS]):
+            found.append((index, spec.key, f"{spec.key} prints {cells[spec.key].flat[:40]!r}, a caption, and no "
+                                           "figure beside it: the next table's caption read as a row?"))
         for name, kind in columns:
             cell = cells.get(name)
             if _blank(cell):
