@@ -181,3 +181,19 @@ def test_a_part_glued_to_the_cell_beside_it_leaves_the_total_short() -> None:
     assert len(reasons) == 1 and "totale 7 needs 2 more" in reasons[0].message
     zero = table("g_assegnabili", [{**row, "liberi": 5, "ristrutturazione": None, "totale": 5}])
     assert judge_rows(zero) == []  # a blank the total does not miss is a zero printed as nothing
+
+
+def test_allegato_a_and_k_disagreeing_name_both_for_nothing_witnesses_either() -> None:
+    """Allegato A's units assigned last year add up to no printed total: an ente with units there and no
+    row in k) is a row lost from k) or a figure misread in A (an OCR 0 read as 8); both are named."""
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    a = table("allegato_a", [{**comune("Cremona"), "ui_assegnate_anno_precedente": 7},
+                             {**comune("Soresina"), "ui_assegnate_anno_precedente": 0}], page=21)
+    k = table("k_assegnate_anno_precedente", [{**comune("Cremona"), "unita": 7}], page=12)
+    assert judge_siblings(plan(a, k)) == []
+    a.records[1]["ui_assegnate_anno_precedente"] = 8
+    reasons = judge_siblings(plan(a, k))
+    assert sorted((r.table, r.page) for r in reasons) == [("allegato_a", 21), ("k_assegnate_anno_precedente", 12)]
+    assert "Comune di Soresina has ui_assegnate_anno_precedente 8" in next(r.message for r in reasons
+                                                                         if r.table == "allegato_a")

@@ -112,20 +112,24 @@ def _a_pairs(plan: "Plan") -> list[Pair]:
                 ("k_assegnate_anno_precedente", "unita", "ui_assegnate_anno_precedente"))]
 
 
-def _judge(plan: "Plan", hub: str, pairs: list[Pair], suspect: frozenset[str]) -> list[Reason]:
+def _judge(plan: "Plan", hub: str, pairs: list[Pair], suspect: frozenset[str], witnessed: bool) -> list[Reason]:
+    """``witnessed``: the hub's compared columns add up to printed totals of its own (g's TOTALE row and
+    row sums), which the totals and rows evidence checks; a part alone disagreeing is then the one
+    misread. An unwitnessed hub (Allegato A against h..k) is as likely misread as the part: both are named."""
     if hub in suspect or hub not in plan.tables:
         return []
     wrong = [(p, keys) for p in pairs if p.part not in suspect and len(keys := _disagree(p)) >= TOO_MANY]
     parts = {p.part for p, _ in wrong}
+    hub_reason = Reason("agreement", hub, page_of(plan.tables[hub]),
+                        f"disagrees with {', '.join(sorted(parts))} on "
+                        f"{sum(len(k) for _, k in wrong)} owners (misread figures?)")
     if len(parts) >= 2:  # the hub disagrees with several of its parts: the hub is misread
-        return [Reason("agreement", hub, page_of(plan.tables[hub]),
-                       f"disagrees with {', '.join(sorted(parts))} on "
-                       f"{sum(len(k) for _, k in wrong)} owners (misread figures?)")]
+        return [hub_reason]
     return [Reason("agreement", p.part, page_of(plan.tables[p.part]),
                    f"{p.what} differs from {hub} for {len(keys)} owners (misread figures or a swapped table?)")
-            for p, keys in wrong if p.part in plan.tables]
+            for p, keys in wrong if p.part in plan.tables] + ([hub_reason] if parts and not witnessed else [])
 
 
 def judge_agreement(plan: "Plan", suspect: frozenset[str] = frozenset()) -> list[Reason]:
-    return (_judge(plan, "g_assegnabili", _g_pairs(plan), suspect)
-            + _judge(plan, "allegato_a", _a_pairs(plan), suspect))
+    return (_judge(plan, "g_assegnabili", _g_pairs(plan), suspect, witnessed=True)
+            + _judge(plan, "allegato_a", _a_pairs(plan), suspect, witnessed=False))

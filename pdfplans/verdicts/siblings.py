@@ -105,10 +105,20 @@ def judge_siblings(plan: "Plan", suspect: frozenset[str] = frozenset()) -> list[
             listed = _keys(table, ente_key)
             for key, (index, record) in _positive(allegato, a_column, ente_key).items():
                 if key not in listed:
-                    reasons.append(_lost(table, allegato, index, record, a_column, ""))
+                    reasons += [_lost(table, allegato, index, record, a_column, ""), _unwitnessed(allegato, table, index,
+                                                                                               record, a_column)]
                     break
         reasons.extend(_allegato_count(plan, allegato))
     return reasons
+
+
+def _unwitnessed(allegato: "Table", table: "Table", index: int, record: Record, column: str) -> Reason:
+    """Allegato A's side of a row one of h..k lacks. Its columns against h..k add up to no printed total
+    and no row sum: nothing tells a row lost there from a figure misread here (an OCR 0 read as 8)."""
+    return Reason("siblings", A, page_of(allegato, index),
+                  f"{_name(record)} has {column} {num(record.get(column)) or 0:g} but {table.id} (page "
+                  f"{page_of(table)}) lists no row for it: a row lost there or a figure misread here",
+                  ((index, column),))
 
 
 def _free_unlisted(plan: "Plan", g: "Table") -> list[Reason]:
