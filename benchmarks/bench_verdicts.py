@@ -13,11 +13,12 @@ read cell for cell right and flagged suspect: at most 2%, issue 13) and the sile
 wrong, or not found, and named by no warning that gives the table and a page: there must be none).
 
     .venv/bin/python benchmarks/bench_verdicts.py [--seeds N] [--by-sample] [SAMPLE ...]
-    .venv/bin/python benchmarks/bench_verdicts.py --corpus [-v] [RENDERING ...]
+    .venv/bin/python benchmarks/bench_verdicts.py --corpus [-v] [--folder DIR] [RENDERING ...]
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -33,7 +34,7 @@ from pdfplans import read_plan  # noqa: E402
 
 SAMPLES = ["cremonese_2023", "cremonese_2022", "cremonese_2024", "brescia_ovest_2023", "oglio_po_2023", "lodi_2023",
            "mantova_2023", "vimercate_2023", "voghera_2023", "cremonese_2023_alt", "cremonese_2023_borderless",
-           "cremonese_2023_reportlab"]
+           "cremonese_2023_reportlab", "sondrio_2023"]
 
 
 def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter, where: Counter | None = None,
@@ -55,8 +56,9 @@ def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter, wh
                         where[(kind, table_id, name)] += 1
 
 
-def renderings(names: list[str]) -> list[Path]:
-    """The text samples (a text layer on their first page) and the re-prints built, or those named."""
+def renderings(names: list[str], folders: list[Path]) -> list[Path]:
+    """The text samples (a text layer on their first page), the re-prints built, and the PDFs of
+    ``folders`` (robustness.py --keep DIR), or those of them named."""
     import pypdfium2 as pdfium
 
     def text(pdf: Path) -> bool:
@@ -68,18 +70,24 @@ def renderings(names: list[str]) -> list[Path]:
 
     every = [p for p in sorted((ROOT / "samples").glob("*.pdf")) if text(p)]
     every += sorted((ROOT / "samples" / "producers").glob("*.pdf"))
+    every += [p for folder in folders for p in sorted(folder.glob("*.pdf"))]
     return [p for p in every if not names or p.stem in names]
 
 
-def corpus(names: list[str], verbose: bool) -> None:
+def plan_of(pdf: Path) -> str:
+    """The plan a rendering renders: robustness.py names its files s<seed>_<template>_<renderer>_..."""
+    return re.sub(r"^s\d+_", "", pdf.stem)
+
+
+def corpus(names: list[str], verbose: bool, folders: list[Path]) -> None:
     """False alarms and silent wrong tables over real readings (see the module's docstring)."""
     right_all = alarms = wrong_all = silent = 0
     start = time.perf_counter()
-    files = renderings(names)
+    files = renderings(names, folders)
     for pdf in files:
         plan = read_plan(pdf)
-        _, _, per_table, shown = score(plan, pdf.stem)
-        right, wrong = split(plan, pdf.stem, per_table)
+        _, _, per_table, shown = score(plan, plan_of(pdf))
+        right, wrong = split(plan, plan_of(pdf), per_table)
         warned = named(plan)
         false = [t for t in right if t in warned]
         quiet = [t for t in wrong if not any(warned.get(t, []))]
@@ -105,9 +113,11 @@ def main() -> None:
     parser.add_argument("--by-sample", action="store_true", help="name the samples each silent pair is silent in")
     parser.add_argument("--corpus", action="store_true", help="false alarms and silent tables over samples × re-prints")
     parser.add_argument("-v", "--verbose", action="store_true", help="with --corpus: the reasons or the differences")
+    parser.add_argument("--folder", type=Path, action="append", default=[],
+                        help="with --corpus: also the PDFs of this folder (robustness.py --keep DIR)")
     args = parser.parse_args()
     if args.corpus:
-        corpus(args.samples, args.verbose)
+        corpus(args.samples, args.verbose, args.folder)
         return
     args.samples = args.samples or SAMPLES
     caught, tried, silent, where = Counter(), Counter(), Counter(), Counter()
