@@ -166,7 +166,7 @@ def test_the_next_tables_caption_read_as_a_row_is_named() -> None:
     k = table("k_assegnate_anno_precedente", [*rows, {"ente_tipo": "altro",
                                                         "ente": "Tabella 12 – Misure per il sostegno all'abitare"}])
     reasons = judge_cells(k)
-    assert len(reasons) == 1 and "a caption, and no figure beside it" in reasons[0].message
+    assert len(reasons) == 1 and "Tabella 12" in reasons[0].message and "no figure beside it" in reasons[0].message
 
 
 def test_a_part_glued_to_the_cell_beside_it_leaves_the_total_short() -> None:
@@ -197,3 +197,23 @@ def test_allegato_a_and_k_disagreeing_name_both_for_nothing_witnesses_either() -
     assert sorted((r.table, r.page) for r in reasons) == [("allegato_a", 21), ("k_assegnate_anno_precedente", 12)]
     assert "Comune di Soresina has ui_assegnate_anno_precedente 8" in next(r.message for r in reasons
                                                                          if r.table == "allegato_a")
+
+
+def test_a_line_of_the_text_around_read_as_a_row_prints_no_figure() -> None:
+    """Vimercate's k) as reportlab printed it: the signature's place and date below the table, a row."""
+    rows = [{**comune("Cremona"), "unita": 5}, {**comune("Soresina"), "unita": 2}, {**aler(), "unita": 14}]
+    k = table("k_assegnate_anno_precedente", [*rows, {"ente_tipo": "altro", "ente": "Vimercate, 15 dicembre 2022"}])
+    reasons = judge_cells(k)
+    assert len(reasons) == 1 and "'Vimercate, 15 dicembre 2022' and no figure beside it" in reasons[0].message
+    few = table("k_assegnate_anno_precedente", [rows[0], {"ente_tipo": "altro", "ente": "Comune di Ostiano"}])
+    assert judge_cells(few) == []  # one row of figures beside it: too little to say the table prints them all
+
+
+def test_a_letter_italian_has_not_is_a_glyph_mapped_wrong() -> None:
+    """Ghostscript's re-print of a browser's PDF gave the 'fi' ligature as 'ü': 'ügli' for 'figli'."""
+    i = table("i_categorie_aggiuntive", [{**place("Cremona"), "categoria": "Nuclei monoparentali con figli minori"},
+                                         {**place("Soresina"), "categoria": "Anziani ultra settantacinquenni, più"}])
+    assert judge_cells(i) == []
+    i.cells[0]["categoria"] = replace(i.cells[0]["categoria"], text="Nuclei monoparentali con ügli minori")
+    reasons = judge_cells(i)
+    assert len(reasons) == 1 and "'ügli', a letter Italian has not" in reasons[0].message
