@@ -217,3 +217,25 @@ def test_a_letter_italian_has_not_is_a_glyph_mapped_wrong() -> None:
     i.cells[0]["categoria"] = replace(i.cells[0]["categoria"], text="Nuclei monoparentali con ügli minori")
     reasons = judge_cells(i)
     assert len(reasons) == 1 and "'ügli', a letter Italian has not" in reasons[0].message
+
+
+def test_rows_in_a_table_the_plan_says_below_its_caption_has_none_are_another_tables() -> None:
+    """The reportlab sample prints d)'s caption and, on the next lines, 'Nessun Ente Proprietario ha
+    comunicato ... nuova edificazione.': rows read into d) (b's, swapped) contradict it."""
+    from pdfplans.verdicts.sequence import judge_said_empty
+
+    caption = "d) Numero di unità abitative destinate a SAP oggetto di piani e programmi già formalizzati di nuova"
+    text = [(8, caption), (8, "edificazione, che prevedibilmente saranno assegnabili nel corso dell'anno"),
+            (8, "Nessun Ente Proprietario ha comunicato la disponibilità di unità abitative di nuova edificazione."),
+            (8, "e) Numero unità abitative destinate a SAP di cui:")]
+    d = table("d_nuova_edificazione", [{**comune("Cremona"), "unita": 3}], page=8)
+    d.caption, d.caption_page = caption, 8
+    reasons = judge_said_empty(plan(d, text=text))
+    assert [(r.table, r.page) for r in reasons] == [("d_nuova_edificazione", 8)]
+    assert "says below its caption that it has no rows" in reasons[0].message
+    d.records, d.cells = [], []
+    assert judge_said_empty(plan(d, text=text)) == []  # read empty, as the plan says
+    said_of_e = [*text[:2], (8, "e) Numero unità abitative destinate a SAP di cui:"), text[2]]
+    d = table("d_nuova_edificazione", [{**comune("Cremona"), "unita": 3}], page=8)
+    d.caption = caption
+    assert judge_said_empty(plan(d, text=said_of_e)) == []  # said after the next letter: not of d

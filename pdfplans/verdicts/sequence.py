@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extractors.catalog import EMPTY_MARKER
+from ..extractors.catalog import EMPTY_MARKER, SPECS_BY_ID
 from ..normalize.numbers import parse_euro
 from .base import Reason
 from .common import data_rows, fmt, num, page_of, typing_slip
 
 if TYPE_CHECKING:
-    from ..model import Table
+    from ..model import Plan, Table
 
 PROGRESSIVE = ("prog",)
 SHARES = ("percentuale",)  # shares of one whole, row by row
 STATED = re.compile(r"(?:complessivamente|totale|pari a|ammontano a)[^€\d]{0,30}€\s*([\d.]+,\d\d)", re.IGNORECASE)
 EURO = ("risorse_eur", "fondo_eur")
+_CAPTION_START = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s)", re.IGNORECASE)  # the next letter of R.R. 4/2017
 
 
 def _numbering(table: "Table") -> list[Reason]:
@@ -78,6 +79,41 @@ def _said_empty(table: "Table") -> list[Reason]:
                        f"its caption says it is empty ({' '.join(table.caption.split())[:60]!r}) but it holds "
                        f"{len(table.records)} rows (another table's?)")]
     return []
+
+
+FOLLOWING = 4  # lines after a caption in which the plan may say the table has no rows
+
+
+def _said_empty_below(plan: "Plan", table: "Table") -> str | None:
+    """The sentence, in the lines below the table's caption and before the next caption, that says the
+    table's subject has no rows ("Nessun Ente Proprietario ha comunicato ... nuova edificazione.")."""
+    spec = SPECS_BY_ID.get(table.id)
+    head = " ".join(table.caption.split())[:40]
+    if spec is None or not spec.may_be_empty or spec.caption is None or not head:
+        return None
+    lines = plan.text
+    for index, (page, text) in enumerate(lines):
+        if not " ".join(text.split()).startswith(head):
+            continue
+        below = [t for p, t in lines[index + 1:index + 1 + FOLLOWING] if p == page]
+        stop = next((k for k, t in enumerate(below) if _CAPTION_START.match(t)), len(below))
+        for sentence in re.split(r"(?<=[a-z])\.\s+", " ".join([text, *below[:stop]])):
+            if EMPTY_MARKER.search(sentence) and spec.caption.search(sentence):
+                return sentence
+    return None
+
+
+def judge_said_empty(plan: "Plan") -> list[Reason]:
+    """A table read with rows that the plan, just below its caption, says has none: another table's rows."""
+    reasons = []
+    for table in plan.tables.values():
+        sentence = _said_empty_below(plan, table) if table.records and not _said_empty(table) else None
+        if sentence is not None:
+            reasons.append(Reason("sequence", table.id, table.caption_page or page_of(table),
+                                  f"the plan says below its caption that it has no rows "
+                                  f"({' '.join(sentence.split())[-70:]!r}) but it holds {len(table.records)} "
+                                  "rows (another table's?)"))
+    return reasons
 
 
 def judge_sequence(table: "Table") -> list[Reason]:
