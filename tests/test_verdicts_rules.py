@@ -239,3 +239,19 @@ def test_rows_in_a_table_the_plan_says_below_its_caption_has_none_are_another_ta
     d = table("d_nuova_edificazione", [{**comune("Cremona"), "unita": 3}], page=8)
     d.caption = caption
     assert judge_said_empty(plan(d, text=said_of_e)) == []  # said after the next letter: not of d
+
+
+def test_a_sentence_saying_the_next_table_is_empty_is_not_said_of_this_one() -> None:
+    """Lodi prints c)'s rows (not in the text) between its caption and 'Non sono previste unità di nuova
+    edificazione.', which is d)'s; Mantova's numbered headings end one caption's lines."""
+    from pdfplans.verdicts.sequence import judge_said_empty
+
+    c = table("c_ristrutturazione", [{**comune("Cremona"), "unita": 4}], page=2)
+    c.caption = "Unità oggetto di ristrutturazione, recupero o riqualificazione:"
+    lodi = [(2, c.caption), (2, "Non sono previste unità di nuova edificazione.")]
+    assert judge_said_empty(plan(c, text=lodi)) == []
+    b = table("b_carenza_manutentiva", [{**comune("Cremona"), "unita": 5}], page=2)
+    b.caption = "3.2 Unità in carenza manutentiva assegnabili nello stato di fatto"
+    mantova = [(2, b.caption), (2, "3.3 Unità oggetto di piani e programmi di ristrutturazione, recupero e"),
+               (2, "3.4 Unità di nuova edificazione"), (2, "Non sono previste unità in carenza manutentiva.")]
+    assert judge_said_empty(plan(b, text=mantova)) == []  # said under 3.4, not under b's 3.2

@@ -22,7 +22,8 @@ PROGRESSIVE = ("prog",)
 SHARES = ("percentuale",)  # shares of one whole, row by row
 STATED = re.compile(r"(?:complessivamente|totale|pari a|ammontano a)[^€\d]{0,30}€\s*([\d.]+,\d\d)", re.IGNORECASE)
 EURO = ("risorse_eur", "fondo_eur")
-_CAPTION_START = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s)", re.IGNORECASE)  # the next letter of R.R. 4/2017
+# where the next caption starts: a letter of R.R. 4/2017, a bullet, a numbered heading ("3.4 Unità di ...")
+_CAPTION_START = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s|\d+(?:\.\d+)*[.)]?\s+\S)", re.IGNORECASE)
 
 
 def _numbering(table: "Table") -> list[Reason]:
@@ -97,10 +98,17 @@ def _said_empty_below(plan: "Plan", table: "Table") -> str | None:
             continue
         below = [t for p, t in lines[index + 1:index + 1 + FOLLOWING] if p == page]
         stop = next((k for k, t in enumerate(below) if _CAPTION_START.match(t)), len(below))
-        for sentence in re.split(r"(?<=[a-z])\.\s+", " ".join([text, *below[:stop]])):
+        for sentence in _sentences(below[:stop]):
             if EMPTY_MARKER.search(sentence) and spec.caption.search(sentence):
                 return sentence
     return None
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """Sentences of consecutive lines: split at a full stop, colon or semicolon, and where a line opens
+    in upper case (a caption's last line often ends with no stop: it is no part of the next sentence)."""
+    text = " ".join(f"\n{line}" if line[:1].isupper() else line for line in lines)
+    return [s for s in re.split(r"(?<=[\w)])[.:;](?=\s)|\n", text) if s.strip()]
 
 
 def judge_said_empty(plan: "Plan") -> list[Reason]:
