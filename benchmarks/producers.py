@@ -24,13 +24,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "samples" / "build"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "samples" / "build"), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from expected import differences, expected_name, expected_tables, load_expected  # noqa: E402
+from expected import expected_name  # noqa: E402
 from producers import PRODUCERS, TEXT_SAMPLES, build, output_path  # noqa: E402
+from scoring import score, verdicts  # noqa: E402
 
 from pdfplans import read_plan  # noqa: E402
-from pdfplans.schema import TABLE_COLUMNS  # noqa: E402
 
 
 def planted(name: str) -> set[tuple]:
@@ -51,48 +51,6 @@ def check(plan, sample: str) -> tuple[int, int, list[str]]:
     return len(want & set(errors)), len(want), others
 
 
-def score(pdf: Path, sample: str, plan=None) -> tuple[int, int, dict[str, tuple[int, int]], list[str]]:
-    """Cells right, cells expected, the same per table, and every differing cell."""
-    plan = plan or read_plan(pdf)
-    name = expected_name(sample)
-    per_table: dict[str, tuple[int, int]] = {}
-    shown: list[str] = []
-    for table_id in expected_tables(name):
-        expected = load_expected(name, table_id)
-        cells = len(expected) * len(TABLE_COLUMNS[table_id])
-        if table_id not in plan.tables:
-            per_table[table_id] = (0, cells)
-            shown.append(f"{table_id}: not found")
-            continue
-        diff = differences(table_id, expected, plan[table_id].records)
-        wrong = sum(1 for d in diff if "rows, expected" not in d) + _missing_rows(diff, table_id)
-        per_table[table_id] = (max(0, cells - wrong), cells)
-        shown += diff
-    right = sum(r for r, _ in per_table.values())
-    total = sum(c for _, c in per_table.values())
-    return right, total, per_table, shown
-
-
-def verdicts(plan, sample: str, per_table: dict[str, tuple[int, int]]) -> tuple[list[str], list[str], int, int]:
-    """Tables right and flagged, tables wrong (or not found) and not named, and how many right and wrong.
-    Right is cell for cell and row for row: rows read beyond the expected ones (another table's) are wrong."""
-    named = set(plan.missing) | {t.id for t in plan.tables.values() if not t.verdict.ok}
-    name = expected_name(sample)
-    whole = {t for t in per_table if t in plan.tables and len(plan[t].records) == len(load_expected(name, t))}
-    right = [t for t, (r, c) in per_table.items() if r == c and t in whole]
-    wrong = [t for t in per_table if t not in right]
-    return [t for t in right if t in named], [t for t in wrong if t not in named], len(right), len(wrong)
-
-
-def _missing_rows(diff: list[str], table_id: str) -> int:
-    """Cells of expected rows that were not extracted at all (``differences`` compares the overlap)."""
-    for line in diff:
-        if "rows, expected" in line:
-            found, expected = (int(w) for w in line.replace(",", "").split() if w.isdigit())
-            return max(0, expected - found) * len(TABLE_COLUMNS[table_id])
-    return 0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("producers", nargs="*", help=f"some of {list(PRODUCERS)} (default: all)")
@@ -110,7 +68,7 @@ def main() -> int:
             if args.rebuild or not pdf.exists():
                 build(sample, producer)
             plan = read_plan(pdf)
-            right, total, per_table, shown = score(pdf, sample, plan)
+            right, total, per_table, shown = score(plan, sample)
             grand_right += right
             grand_total += total
             bad = [f"{t} {r}/{c}" for t, (r, c) in per_table.items() if r < c]

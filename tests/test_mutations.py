@@ -20,9 +20,6 @@ KNOWN_SILENT = {
     # measures are text (name, DGRs, purpose); riparto_misure names only some of them, under other
     # names ("MISURA AFFITTO UNICA" / "MISURA UNICA"): two measures in one row contradict nothing
     ("merge", "misure_sostegno"),
-    # SAS and SAP units, dates and times of Allegato A are printed once; its row sums and its columns
-    # against h..k leave a digit or two misread within the plan's own slips (the seed has four)
-    ("ocr", "allegato_a"),
     # a one-row e) turnover table against g: one owner disagreeing is the plan's own discrepancy (the
     # seed's g and e disagree on Cremona's turnover), not evidence of a misreading
     ("ocr", "e_turnover"),
@@ -35,9 +32,6 @@ KNOWN_SILENT = {
     ("ocr", "j_transitori"), ("ocr", "k_assegnate_anno_precedente"),
     # DGR funds and applications are printed once (domande finanziate ≤ presentate bounds only some)
     ("ocr", "utilizzo_dgr"),
-    # Lodi's e) ends with its only two cooperative rows ("AL-07", "AL-19"): lost, no row left of their
-    # shape, and g counts the cooperative's units without naming them one by one
-    ("page_break", "e_libere"),
     # j exchanged with b, c or e of the same owners in a plan without Allegato A: g bounds them all alike
     ("swap", "j_transitori"),
 }

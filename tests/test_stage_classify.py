@@ -62,3 +62,14 @@ def test_min_score_is_a_setting():
     assert best.spec.id == "b_carenza_manutentiva"
     strict = replace(DEFAULT_SETTINGS, min_score=best.score + 0.01)
     assert classify([table], settings=strict) == []
+
+
+def test_an_empty_table_said_over_two_lines_whose_boxes_overlap():
+    """A browser's glyph boxes are taller than its line height: 'di nuova' over 'edificazione.' overlap
+    by a point, and are still one sentence saying table d has no rows."""
+    from pdfplans.extractors.classify import find_empty_tables
+
+    said = [line(100, (50, "Nessun Ente Proprietario ha comunicato unità di nuova")), line(109, (50, "edificazione."))]
+    assert [spec.id for spec, _ in find_empty_tables(said, set())] == ["d_nuova_edificazione"]
+    apart = [said[0], line(150, (50, "edificazione."))]  # a paragraph apart: no sentence names the table
+    assert find_empty_tables(apart, set()) == []

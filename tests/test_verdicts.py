@@ -16,7 +16,8 @@ from pdfplans.verdicts.judge import judge
 # every text-layer rendering: each of their tables is cell-for-cell right (test_extract_samples)
 CORRECT = ["cremonese_2023", "cremonese_2022", "cremonese_2024", "brescia_ovest_2023", "oglio_po_2023", "lodi_2023",
            "mantova_2023", "vimercate_2023", "voghera_2023", "cremonese_2023_alt", "cremonese_2023_borderless",
-           "cremonese_2023_reportlab"]
+           "cremonese_2023_reportlab", "sondrio_2023", "lodi_2023_rules", "mantova_2023_borderless",
+           "vimercate_2023_borderless"]
 
 
 @pytest.fixture(scope="module")

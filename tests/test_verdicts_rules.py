@@ -123,3 +123,135 @@ def test_a_sentence_wrapped_onto_a_line_of_the_rows_shape_is_no_row() -> None:
     """Rows of the table open with a capital ("DGR ..."); a line opening in lower case goes on a sentence."""
     wrapped = plan(_dgr_funds(), text=[(16, "della delibera 6491/2022 40.672,00 € 105 96")])
     assert judge_shapes(wrapped) == []
+
+
+def _g_and_e(units: dict[str, int], listed: dict[str, int], annex: bool = False):
+    """g with ``units`` already free per comune (no turnover) and e) listing ``listed`` rows per comune,
+    one unit each, as the Lodi plan prints them; ``annex``: an ALER row sending to Allegato B."""
+    g = table("g_assegnabili", [{**comune(name), "liberi": n, "liberi_turnover": 0, "ristrutturazione": 0,
+                                 "carenza_manutentiva": 0, "totale": n} for name, n in units.items()], page=8)
+    rows = [{**comune(name), "codice_id": f"{name[:2].upper()}-{k}"} for name, n in listed.items() for k in range(n)]
+    if annex:
+        rows.append({**aler(), "comune": "COMUNI VARI", "nota": "vedi allegato B"})
+    return g, table("e_libere", rows, page=7)
+
+
+def test_an_owner_with_free_units_in_g_and_no_row_in_e_lost_its_rows() -> None:
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    g, e = _g_and_e({"Cremona": 2, "Soresina": 1}, {"Cremona": 2, "Soresina": 1})
+    assert judge_siblings(plan(g, e)) == []
+    g, e = _g_and_e({"Cremona": 2, "Soresina": 1}, {"Cremona": 2})  # Soresina's row left e)
+    reasons = judge_siblings(plan(g, e))
+    assert [(r.table, r.page) for r in reasons] == [("e_libere", 7)]
+    assert "no row for Comune di Soresina" in reasons[0].message and "1 units already free" in reasons[0].message
+
+
+def test_free_units_sent_to_allegato_b_or_counted_short_are_no_lost_rows() -> None:
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    g, e = _g_and_e({"Cremona": 2}, {"Cremona": 1})  # one row short: the plan's own count, for the checks
+    assert judge_siblings(plan(g, e)) == []
+    g = table("g_assegnabili", [{**aler("Cremona"), "liberi": 3, "liberi_turnover": 0, "ristrutturazione": 0,
+                                 "carenza_manutentiva": 0, "totale": 3}], page=8)
+    _, e = _g_and_e({}, {"Soresina": 1}, annex=True)  # ALER's units: "vedi allegato B"
+    assert judge_siblings(plan(g, e)) == []
+
+
+def test_the_next_tables_caption_read_as_a_row_is_named() -> None:
+    """Voghera's k) as a browser printed it: 'Tabella 12 – Misure ...' below the ALER row, taken in."""
+    rows = [{**comune("Cremona"), "unita": 7}, {**aler(), "ente": "ALER PAVIA-LODI", "unita": 18}]
+    k = table("k_assegnate_anno_precedente", rows, page=3)
+    assert judge_cells(k) == []
+    k = table("k_assegnate_anno_precedente", [*rows, {"ente_tipo": "altro",
+                                                        "ente": "Tabella 12 – Misure per il sostegno all'abitare"}])
+    reasons = judge_cells(k)
+    assert len(reasons) == 1 and "Tabella 12" in reasons[0].message and "no figure beside it" in reasons[0].message
+
+
+def test_a_part_glued_to_the_cell_beside_it_leaves_the_total_short() -> None:
+    """Oglio Po's g) as a browser printed it: '3 + 2 da turn over 2' in liberi, ristrutturazione blank."""
+    from pdfplans.verdicts.rows import judge_rows
+
+    row = {**comune("Cremona"), "liberi": 5, "liberi_turnover": 2, "ristrutturazione": 2, "carenza_manutentiva": 0,
+           "totale": 7}
+    assert judge_rows(table("g_assegnabili", [row])) == []
+    glued = table("g_assegnabili", [{**row, "ristrutturazione": None}])
+    reasons = judge_rows(glued)
+    assert len(reasons) == 1 and "totale 7 needs 2 more" in reasons[0].message
+    zero = table("g_assegnabili", [{**row, "liberi": 5, "ristrutturazione": None, "totale": 5}])
+    assert judge_rows(zero) == []  # a blank the total does not miss is a zero printed as nothing
+
+
+def test_allegato_a_and_k_disagreeing_name_both_for_nothing_witnesses_either() -> None:
+    """Allegato A's units assigned last year add up to no printed total: an ente with units there and no
+    row in k) is a row lost from k) or a figure misread in A (an OCR 0 read as 8); both are named."""
+    from pdfplans.verdicts.siblings import judge_siblings
+
+    a = table("allegato_a", [{**comune("Cremona"), "ui_assegnate_anno_precedente": 7},
+                             {**comune("Soresina"), "ui_assegnate_anno_precedente": 0}], page=21)
+    k = table("k_assegnate_anno_precedente", [{**comune("Cremona"), "unita": 7}], page=12)
+    assert judge_siblings(plan(a, k)) == []
+    a.records[1]["ui_assegnate_anno_precedente"] = 8
+    reasons = judge_siblings(plan(a, k))
+    assert sorted((r.table, r.page) for r in reasons) == [("allegato_a", 21), ("k_assegnate_anno_precedente", 12)]
+    assert "Comune di Soresina has ui_assegnate_anno_precedente 8" in next(r.message for r in reasons
+                                                                         if r.table == "allegato_a")
+
+
+def test_a_line_of_the_text_around_read_as_a_row_prints_no_figure() -> None:
+    """Vimercate's k) as reportlab printed it: the signature's place and date below the table, a row."""
+    rows = [{**comune("Cremona"), "unita": 5}, {**comune("Soresina"), "unita": 2}, {**aler(), "unita": 14}]
+    k = table("k_assegnate_anno_precedente", [*rows, {"ente_tipo": "altro", "ente": "Vimercate, 15 dicembre 2022"}])
+    reasons = judge_cells(k)
+    assert len(reasons) == 1 and "'Vimercate, 15 dicembre 2022' and no figure beside it" in reasons[0].message
+    few = table("k_assegnate_anno_precedente", [rows[0], {"ente_tipo": "altro", "ente": "Comune di Ostiano"}])
+    assert judge_cells(few) == []  # one row of figures beside it: too little to say the table prints them all
+
+
+def test_a_letter_italian_has_not_is_a_glyph_mapped_wrong() -> None:
+    """Ghostscript's re-print of a browser's PDF gave the 'fi' ligature as 'ü': 'ügli' for 'figli'."""
+    i = table("i_categorie_aggiuntive", [{**place("Cremona"), "categoria": "Nuclei monoparentali con figli minori"},
+                                         {**place("Soresina"), "categoria": "Anziani ultra settantacinquenni, più"}])
+    assert judge_cells(i) == []
+    i.cells[0]["categoria"] = replace(i.cells[0]["categoria"], text="Nuclei monoparentali con ügli minori")
+    reasons = judge_cells(i)
+    assert len(reasons) == 1 and "'ügli', a letter Italian has not" in reasons[0].message
+
+
+def test_rows_in_a_table_the_plan_says_below_its_caption_has_none_are_another_tables() -> None:
+    """The reportlab sample prints d)'s caption and, on the next lines, 'Nessun Ente Proprietario ha
+    comunicato ... nuova edificazione.': rows read into d) (b's, swapped) contradict it."""
+    from pdfplans.verdicts.sequence import judge_said_empty
+
+    caption = "d) Numero di unità abitative destinate a SAP oggetto di piani e programmi già formalizzati di nuova"
+    text = [(8, caption), (8, "edificazione, che prevedibilmente saranno assegnabili nel corso dell'anno"),
+            (8, "Nessun Ente Proprietario ha comunicato la disponibilità di unità abitative di nuova edificazione."),
+            (8, "e) Numero unità abitative destinate a SAP di cui:")]
+    d = table("d_nuova_edificazione", [{**comune("Cremona"), "unita": 3}], page=8)
+    d.caption, d.caption_page = caption, 8
+    reasons = judge_said_empty(plan(d, text=text))
+    assert [(r.table, r.page) for r in reasons] == [("d_nuova_edificazione", 8)]
+    assert "says below its caption that it has no rows" in reasons[0].message
+    d.records, d.cells = [], []
+    assert judge_said_empty(plan(d, text=text)) == []  # read empty, as the plan says
+    said_of_e = [*text[:2], (8, "e) Numero unità abitative destinate a SAP di cui:"), text[2]]
+    d = table("d_nuova_edificazione", [{**comune("Cremona"), "unita": 3}], page=8)
+    d.caption = caption
+    assert judge_said_empty(plan(d, text=said_of_e)) == []  # said after the next letter: not of d
+
+
+def test_a_sentence_saying_the_next_table_is_empty_is_not_said_of_this_one() -> None:
+    """Lodi prints c)'s rows (not in the text) between its caption and 'Non sono previste unità di nuova
+    edificazione.', which is d)'s; Mantova's numbered headings end one caption's lines."""
+    from pdfplans.verdicts.sequence import judge_said_empty
+
+    c = table("c_ristrutturazione", [{**comune("Cremona"), "unita": 4}], page=2)
+    c.caption = "Unità oggetto di ristrutturazione, recupero o riqualificazione:"
+    lodi = [(2, c.caption), (2, "Non sono previste unità di nuova edificazione.")]
+    assert judge_said_empty(plan(c, text=lodi)) == []
+    b = table("b_carenza_manutentiva", [{**comune("Cremona"), "unita": 5}], page=2)
+    b.caption = "3.2 Unità in carenza manutentiva assegnabili nello stato di fatto"
+    mantova = [(2, b.caption), (2, "3.3 Unità oggetto di piani e programmi di ristrutturazione, recupero e"),
+               (2, "3.4 Unità di nuova edificazione"), (2, "Non sono previste unità in carenza manutentiva.")]
+    assert judge_said_empty(plan(b, text=mantova)) == []  # said under 3.4, not under b's 3.2

@@ -207,6 +207,9 @@ def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
     return chosen
 
 
+OVERLAP = 0.3  # of a line's size: boxes of consecutive lines that overlap this much are one paragraph
+
+
 def find_empty_tables(narrative: list[Line], found: set[str]) -> list[tuple[TableSpec, Line]]:
     """Specs the plan says it has none of: a sentence that both says so ("Nessun Ente Proprietario
     ha comunicato…", "Non sono previste…") and names the table's subject ("nuova edificazione")."""
@@ -230,8 +233,11 @@ def _sentences(narrative: list[Line]) -> list[tuple[str, Line]]:
     text, start = "", None
     previous: Line | None = None
     for line in narrative:
+        # a line whose box reaches a little above the one before goes on with it: a browser's glyph
+        # boxes, taller than the line height, overlap ("di nuova" / "edificazione.")
         new_paragraph = (previous is None or line.page != previous.page
-                         or not 0 <= line.top - previous.bottom < DEFAULT_SETTINGS.paragraph_gap * line.size)
+                         or not -OVERLAP * line.size <= line.top - previous.bottom
+                         < DEFAULT_SETTINGS.paragraph_gap * line.size)
         if new_paragraph and text and start is not None:
             out.append((text, start))  # a caption without a full stop ends with its paragraph
             text, start = "", None

@@ -61,12 +61,16 @@ def _comune(record: Record) -> str:
     return str(record.get("comune_istat") or "")
 
 
+def sends_to_annex(record: Record) -> bool:
+    """An e) row that sends to Allegato B ("COMUNI VARI vedi allegato") instead of listing a unit."""
+    return "allegat" in " ".join(str(record.get(c) or "") for c in ("nota", "codice_id", "comune")).lower()
+
+
 def _listed_here(record: Record) -> bool:
-    """An e) row that lists a unit, not one that sends to Allegato B ("COMUNI VARI vedi allegato")."""
-    return "allegat" not in " ".join(str(record.get(c) or "") for c in ("nota", "codice_id", "comune")).lower()
+    return not sends_to_annex(record)
 
 
-def _already_free(plan: "Plan") -> Values | None:
+def already_free(plan: "Plan") -> Values | None:
     """g's liberi without the turnover part and f's units: the units e) lists one by one."""
     liberi = _sum(plan, "g_assegnabili", "liberi", unit_key)
     turnover = _sum(plan, "g_assegnabili", "liberi_turnover", unit_key) or {}
@@ -88,7 +92,7 @@ def _g_pairs(plan: "Plan") -> list[Pair]:
         Pair("c_ristrutturazione", _sum(plan, g, "ristrutturazione", unit_key), ristr, "ristrutturazione"),
         Pair("e_turnover", _sum(plan, g, "liberi_turnover", unit_key), _sum(plan, "e_turnover", "unita", unit_key),
              "turnover"),
-        Pair("e_libere", _already_free(plan), _sum(plan, "e_libere", None, unit_key, _listed_here), "units already free"),
+        Pair("e_libere", already_free(plan), _sum(plan, "e_libere", None, unit_key, _listed_here), "units already free"),
     ]
     for column, state in (("liberi", "libero"), ("ristrutturazione", "sfitto_ristrutturazione"),
                           ("carenza_manutentiva", "sfitto_carenze_manutentive")):
@@ -108,20 +112,24 @@ def _a_pairs(plan: "Plan") -> list[Pair]:
                 ("k_assegnate_anno_precedente", "unita", "ui_assegnate_anno_precedente"))]
 
 
-def _judge(plan: "Plan", hub: str, pairs: list[Pair], suspect: frozenset[str]) -> list[Reason]:
+def _judge(plan: "Plan", hub: str, pairs: list[Pair], suspect: frozenset[str], witnessed: bool) -> list[Reason]:
+    """``witnessed``: the hub's compared columns add up to printed totals of its own (g's TOTALE row and
+    row sums), which the totals and rows evidence checks; a part alone disagreeing is then the one
+    misread. An unwitnessed hub (Allegato A against h..k) is as likely misread as the part: both are named."""
     if hub in suspect or hub not in plan.tables:
         return []
     wrong = [(p, keys) for p in pairs if p.part not in suspect and len(keys := _disagree(p)) >= TOO_MANY]
     parts = {p.part for p, _ in wrong}
+    hub_reason = Reason("agreement", hub, page_of(plan.tables[hub]),
+                        f"disagrees with {', '.join(sorted(parts))} on "
+                        f"{sum(len(k) for _, k in wrong)} owners (misread figures?)")
     if len(parts) >= 2:  # the hub disagrees with several of its parts: the hub is misread
-        return [Reason("agreement", hub, page_of(plan.tables[hub]),
-                       f"disagrees with {', '.join(sorted(parts))} on "
-                       f"{sum(len(k) for _, k in wrong)} owners (misread figures?)")]
+        return [hub_reason]
     return [Reason("agreement", p.part, page_of(plan.tables[p.part]),
                    f"{p.what} differs from {hub} for {len(keys)} owners (misread figures or a swapped table?)")
-            for p, keys in wrong if p.part in plan.tables]
+            for p, keys in wrong if p.part in plan.tables] + ([hub_reason] if parts and not witnessed else [])
 
 
 def judge_agreement(plan: "Plan", suspect: frozenset[str] = frozenset()) -> list[Reason]:
-    return (_judge(plan, "g_assegnabili", _g_pairs(plan), suspect)
-            + _judge(plan, "allegato_a", _a_pairs(plan), suspect))
+    return (_judge(plan, "g_assegnabili", _g_pairs(plan), suspect, witnessed=True)
+            + _judge(plan, "allegato_a", _a_pairs(plan), suspect, witnessed=False))

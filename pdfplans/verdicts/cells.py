@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 # of references lists several DGRs)
 LINE_KINDS = ("int", "pct", "euro", "date", "time", "si_no", "code", "units_di_cui", "liberi")
 SINGLE = 0.8  # share of the column's cells printed on one line for a two-line cell to be two values
+FIGURE_KINDS = ("int", "pct", "euro", "units_di_cui", "liberi")
+# the letters of Italian (and of its place names): a letter beyond them in a plan's text is a glyph its
+# text layer maps wrong (a re-print's 'fi' ligature given as 'ü': 'ügli' for 'figli')
+ITALIAN = frozenset("abcdefghijklmnopqrstuvwxyzàèéìíîòóùú")
+# how a caption opens: a numbered table or annex ("Tabella 12 – ...", "Allegato B"), a letter of R.R. 4/2017
+CAPTION_LIKE = re.compile(r"^\s*(?:(?:tabella|tab\.|prospetto)\s*\d+|allegato\s+[a-z\d]{1,2}\b|[a-k]\s?\)\s)", re.IGNORECASE)
 
 
 def _shape(text: str) -> str:
@@ -61,6 +67,29 @@ def _members_each(text: str, members: set[str]) -> bool:
     return len(lines) >= 2 and all(line in members for line in lines)
 
 
+def _no_figures(cells: dict[str, "Cell"], figures: list[str]) -> bool:
+    return bool(figures) and all(_blank(cells.get(f)) for f in figures)
+
+
+def _stray_row(cells: dict[str, "Cell"], key: str, figures: list[str], others_print: bool) -> bool:
+    """A row naming something and printing none of the table's figures, where the table's other rows
+    all print some, or naming a caption ("Tabella 12 – Misure ..."): a line of the text around the
+    table taken in as a row (the next table's caption, the place and date of the signature, a stray
+    glyph below the TOTALE)."""
+    name = cells.get(key)
+    if name is None or not name.flat or not _no_figures(cells, figures):
+        return False
+    return others_print or CAPTION_LIKE.match(name.flat) is not None
+
+
+def _foreign_letter(text: str) -> str | None:
+    """The first word holding a letter Italian has not, if any."""
+    for word in text.split():
+        if any(ch.isalpha() and ch.lower() not in ITALIAN for ch in word):
+            return word
+    return None
+
+
 def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
     """(row, column, what) of every cell not of its kind."""
     spec = SPECS_BY_ID.get(table.id)
@@ -72,12 +101,18 @@ def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
     # the other cells of the column mostly one line (the one judged left out: it is the merged one)
     single = {name: sum("\n" not in t.strip() for t in texts[name]) >= SINGLE * (len(texts[name]) - 1)
               for name in texts}
+    figures = [n for n, k in columns if k in FIGURE_KINDS]
+    rows = {i for i, _ in data_rows(table)}
+    with_figures = {i for i in rows if i < len(table.cells) and not _no_figures(table.cells[i], figures)}
     found: list[tuple[int, str, str]] = []
     for index, _record in data_rows(table):
         cells = table.cells[index] if index < len(table.cells) else {}
         printed = [c for c in cells.values() if not _blank(c)]
         if _blank(cells.get(spec.key)) and printed and any(n == spec.key for n, _ in columns):
             found.append((index, spec.key, f"no {spec.key} beside {printed[0].flat[:30]!r}: a column shifted?"))
+        elif _stray_row(cells, spec.key, figures, len(with_figures - {index}) >= 2 and with_figures >= rows - {index}):
+            found.append((index, spec.key, f"{spec.key} prints {cells[spec.key].flat[:40]!r} and no figure beside "
+                                           "it: a line of the text around the table read as a row?"))
         for name, kind in columns:
             cell = cells.get(name)
             if _blank(cell):
@@ -85,6 +120,11 @@ def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
             assert cell is not None
             if not KINDS[kind].reads(cell.text):
                 found.append((index, name, f"{name} prints {cell.flat[:40]!r}, not of its kind ({kind})"))
+                continue
+            foreign = _foreign_letter(cell.text) if kind in ("name", "text") else None
+            if foreign is not None:
+                found.append((index, name, f"{name} prints {foreign!r}, a letter Italian has not: a glyph the text "
+                                           "layer maps wrong (a ligature?)"))
                 continue
             if kind == "name" and _members_each(cell.text, members):
                 found.append((index, name, f"{name} prints two member comuni ({cell.flat[:40]!r}): rows merged?"))

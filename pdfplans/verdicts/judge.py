@@ -12,7 +12,7 @@ from .kinds import judge_kinds, plain_name
 from .leftovers import judge_leftovers
 from .members import judge_members
 from .rows import judge_rows
-from .sequence import judge_sequence
+from .sequence import judge_said_empty, judge_sequence
 from .shapes import judge_shapes
 from .siblings import judge_siblings
 from .totals import judge_totals
@@ -46,6 +46,7 @@ def evidence(plan: "Plan") -> list[Reason]:
     reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
     reasons += _safe("shapes", "popolazione", lambda: judge_shapes(plan))
     reasons += _safe("unreadable", "", lambda: judge_unreadable(plan))
+    reasons += _safe("said_empty", "", lambda: judge_said_empty(plan))
     suspect = frozenset(r.table for r in reasons)
     reasons += _safe("siblings", "g_assegnabili", lambda: judge_siblings(plan, suspect))
     reasons += _safe("agreement", "g_assegnabili", lambda: judge_agreement(plan, suspect))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .base import Reason
-from .common import num, page_of
+from .common import fmt, num, page_of
 
 if TYPE_CHECKING:
     from ..model import Table
@@ -25,11 +25,33 @@ ROW_SUMS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
 SHARE = 0.3  # more rows than this failing (and at least two): the columns are misread, not mistyped
 
 
+def _figure_lost(table: "Table", total_column: str, parts: tuple[str, ...], with_totals: bool) -> list[Reason]:
+    """A row whose total needs more than its parts print, one part's cell left blank: that part's figure
+    went elsewhere (glued to the cell beside it: '3 + 2 da turn over 2'). A blank the total does not
+    miss is the plan's way to print a zero; a total off with every part printed is left to the checks."""
+    for index, record in enumerate(table.records):
+        if record.get("is_total") and not with_totals:
+            continue
+        total, values = num(record.get(total_column)), [num(record.get(p)) for p in parts]
+        blank = [p for p, v in zip(parts, values) if v is None]
+        cells = table.cells[index] if index < len(table.cells) else {}
+        if total is None or len(blank) != 1 or (cells.get(blank[0]) is not None and cells[blank[0]].flat):
+            continue
+        missing = total - sum(v for v in values if v is not None)
+        if missing >= 1:
+            return [Reason("rows", table.id, page_of(table, index),
+                           f"row {index + 1}: {total_column} {fmt(total)} needs {fmt(missing)} more than its parts "
+                           f"print, and {blank[0]} prints nothing (a figure read into another cell?)",
+                           ((index, total_column), (index, blank[0])))]
+    return []
+
+
 def judge_rows(table: "Table") -> list[Reason]:
     reasons = []
     for _rule, table_id, total_column, parts, with_totals in ROW_SUMS:
         if table_id != table.id:
             continue
+        reasons += _figure_lost(table, total_column, parts, with_totals)
         checked, failing = 0, []
         for index, record in enumerate(table.records):
             if record.get("is_total") and not with_totals:

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extractors.catalog import EMPTY_MARKER
+from ..extractors.catalog import EMPTY_MARKER, SPECS_BY_ID
 from ..normalize.numbers import parse_euro
 from .base import Reason
 from .common import data_rows, fmt, num, page_of, typing_slip
 
 if TYPE_CHECKING:
-    from ..model import Table
+    from ..model import Plan, Table
 
 PROGRESSIVE = ("prog",)
 SHARES = ("percentuale",)  # shares of one whole, row by row
 STATED = re.compile(r"(?:complessivamente|totale|pari a|ammontano a)[^€\d]{0,30}€\s*([\d.]+,\d\d)", re.IGNORECASE)
 EURO = ("risorse_eur", "fondo_eur")
+# where the next caption starts: a letter of R.R. 4/2017, a bullet, a numbered heading ("3.4 Unità di ...")
+_CAPTION_START = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s|\d+(?:\.\d+)*[.)]?\s+\S)", re.IGNORECASE)
 
 
 def _numbering(table: "Table") -> list[Reason]:
@@ -78,6 +80,48 @@ def _said_empty(table: "Table") -> list[Reason]:
                        f"its caption says it is empty ({' '.join(table.caption.split())[:60]!r}) but it holds "
                        f"{len(table.records)} rows (another table's?)")]
     return []
+
+
+FOLLOWING = 4  # lines after a caption in which the plan may say the table has no rows
+
+
+def _said_empty_below(plan: "Plan", table: "Table") -> str | None:
+    """The sentence, in the lines below the table's caption and before the next caption, that says the
+    table's subject has no rows ("Nessun Ente Proprietario ha comunicato ... nuova edificazione.")."""
+    spec = SPECS_BY_ID.get(table.id)
+    head = " ".join(table.caption.split())[:40]
+    if spec is None or not spec.may_be_empty or spec.caption is None or not head:
+        return None
+    lines = plan.text
+    for index, (page, text) in enumerate(lines):
+        if not " ".join(text.split()).startswith(head):
+            continue
+        below = [t for p, t in lines[index + 1:index + 1 + FOLLOWING] if p == page]
+        stop = next((k for k, t in enumerate(below) if _CAPTION_START.match(t)), len(below))
+        for sentence in _sentences(below[:stop]):
+            if EMPTY_MARKER.search(sentence) and spec.caption.search(sentence):
+                return sentence
+    return None
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """Sentences of consecutive lines: split at a full stop, colon or semicolon, and where a line opens
+    in upper case (a caption's last line often ends with no stop: it is no part of the next sentence)."""
+    text = " ".join(f"\n{line}" if line[:1].isupper() else line for line in lines)
+    return [s for s in re.split(r"(?<=[\w)])[.:;](?=\s)|\n", text) if s.strip()]
+
+
+def judge_said_empty(plan: "Plan") -> list[Reason]:
+    """A table read with rows that the plan, just below its caption, says has none: another table's rows."""
+    reasons = []
+    for table in plan.tables.values():
+        sentence = _said_empty_below(plan, table) if table.records and not _said_empty(table) else None
+        if sentence is not None:
+            reasons.append(Reason("sequence", table.id, table.caption_page or page_of(table),
+                                  f"the plan says below its caption that it has no rows "
+                                  f"({' '.join(sentence.split())[-70:]!r}) but it holds {len(table.records)} "
+                                  "rows (another table's?)"))
+    return reasons
 
 
 def judge_sequence(table: "Table") -> list[Reason]:

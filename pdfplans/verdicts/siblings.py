@@ -94,6 +94,8 @@ def judge_siblings(plan: "Plan", suspect: frozenset[str] = frozenset()) -> list[
                 if key not in in_g:
                     reasons.append(_lost(g, part, index, record, part_column or "a row", ""))
                     break
+        if "e_libere" not in suspect:
+            reasons.extend(_free_unlisted(plan, g))
     allegato = plan.tables.get(A)
     if allegato is not None and allegato.records and A not in suspect:
         for table_id, _column, a_column in A_PARTS:
@@ -103,10 +105,41 @@ def judge_siblings(plan: "Plan", suspect: frozenset[str] = frozenset()) -> list[
             listed = _keys(table, ente_key)
             for key, (index, record) in _positive(allegato, a_column, ente_key).items():
                 if key not in listed:
-                    reasons.append(_lost(table, allegato, index, record, a_column, ""))
+                    reasons += [_lost(table, allegato, index, record, a_column, ""), _unwitnessed(allegato, table, index,
+                                                                                               record, a_column)]
                     break
         reasons.extend(_allegato_count(plan, allegato))
     return reasons
+
+
+def _unwitnessed(allegato: "Table", table: "Table", index: int, record: Record, column: str) -> Reason:
+    """Allegato A's side of a row one of h..k lacks. Its columns against h..k add up to no printed total
+    and no row sum: nothing tells a row lost there from a figure misread here (an OCR 0 read as 8)."""
+    return Reason("siblings", A, page_of(allegato, index),
+                  f"{_name(record)} has {column} {num(record.get(column)) or 0:g} but {table.id} (page "
+                  f"{page_of(table)}) lists no row for it: a row lost there or a figure misread here",
+                  ((index, column),))
+
+
+def _free_unlisted(plan: "Plan", g: "Table") -> list[Reason]:
+    """e) lists the units already free one by one (or sends an ente's to Allegato B in a row of its
+    own): an owner g counts free units for (not by turnover, not conferred by privates) with no row
+    in e) lost its rows. An owner with fewer rows than units is the plan's own count (the checks)."""
+    e = plan.tables.get("e_libere")
+    if e is None or not e.records:
+        return []
+    from .agreement import already_free, sends_to_annex  # agreement imports this module for its keys
+
+    listed = _keys(e, unit_key)
+    annexed = {key[:2] for _, record in data_rows(e) if sends_to_annex(record) for key in [unit_key(record)]}
+    free = already_free(plan) or {}
+    for index, record in data_rows(g):
+        key = unit_key(record)
+        if free.get(key, 0.0) >= 1 and key[-1] and key not in listed and key[:2] not in annexed:
+            return [Reason("siblings", e.id, page_of(e, len(e.records) - 1),
+                           f"no row for {_name(record)}, which {G} (page {page_of(g, index)}) counts with "
+                           f"{free[key]:g} units already free (rows lost?)")]
+    return []
 
 
 def _allegato_count(plan: "Plan", allegato: "Table") -> list[Reason]:
