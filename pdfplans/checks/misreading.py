@@ -10,6 +10,7 @@ from .findings import Finding
 
 if TYPE_CHECKING:
     from ..model import Plan
+    from ..verdicts.base import Reason
     from .context import PlanContext
 
 FIRST = ("suspect_table", "extraction_missing_table")  # what every report shows before the rest
@@ -35,15 +36,14 @@ def misread(findings: Sequence[Finding], plans: "Sequence[Plan]") -> list[Findin
     out = []
     for finding in findings:
         plan = by_file.get(finding.plan_file or "")
-        suspect = [plan.tables[t] for t in finding.tables
-                   if plan is not None and t in plan.tables and not plan.tables[t].verdict.ok]
+        doubts = [] if plan is None else _doubts_under(finding, plan)
         if finding.kind == "discrepancy" and plan is not None and _ocr_slip_in_text(finding, plan):
             finding = replace(finding, rule="likely_misreading", severity="warning", kind="extraction",
                               message=f"{finding.message} — likely an OCR misreading of the text on page "
                                       f"{finding.pages[0]}, not the plan's ({finding.rule}): {finding.found} and "
                                       f"{finding.expected} differ only by characters OCR confuses")
-        elif finding.kind == "discrepancy" and suspect:
-            reason = suspect[0].verdict.reasons[0]
+        elif finding.kind == "discrepancy" and doubts:
+            reason = doubts[0]
             where = f" (page {reason.page})" if reason.page else ""
             finding = replace(finding, rule="likely_misreading", severity="warning", kind="extraction",
                               message=f"{finding.message} — likely a misreading, not the plan's ({finding.rule}): "
@@ -51,6 +51,19 @@ def misread(findings: Sequence[Finding], plans: "Sequence[Plan]") -> list[Findin
         out.append(finding)
     # a table merely not printed (an info) tells no one what not to trust: it keeps its place
     return sorted(out, key=lambda f: f.rule not in FIRST or f.severity == "info")
+
+
+def _doubts_under(finding: Finding, plan: "Plan") -> "list[Reason]":
+    """The reasons against the finding's tables that its figures rest on: a cell misread on its own
+    (an OCR date with a stray dash) leaves every other row standing, and the table's list of rows too."""
+    doubts = []
+    for table_id in finding.tables:
+        table = plan.tables.get(table_id)
+        if table is None or table.verdict.ok:
+            continue
+        rows = {row for t, row, _ in finding.evidence if t == table_id}
+        doubts += [r for r in table.verdict.reasons if r.concerns(rows)]
+    return doubts
 
 
 # digits a scan's OCR takes for one another (closed loops, a missing stroke); a 1 is also what an

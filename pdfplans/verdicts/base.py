@@ -18,6 +18,11 @@ class Reason:
     page: int | None
     message: str
     cells: tuple[tuple[int, str], ...] = ()  # (record index, column) of the printed cells it rests on
+    local: bool = False  # the doubt is about ``cells`` alone: the table's other rows are not in question
+
+    def concerns(self, rows: set[int]) -> bool:
+        """Whether a figure drawn from these rows of the table rests on what this reason doubts."""
+        return not self.local or any(row in rows for row, _ in self.cells)
 
     def to_dict(self) -> dict[str, Any]:
         """As plan.json's ``warnings`` lists it: the kind says suspect or missing, ``evidence`` of what."""

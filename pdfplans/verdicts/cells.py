@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # kinds whose every line can be read alone as one whole value (a name may wrap over two lines, a cell
 # of references lists several DGRs)
 LINE_KINDS = ("int", "pct", "euro", "date", "time", "si_no", "code", "units_di_cui", "liberi")
+ALONE_MAX = 2  # rows with a misread cell beyond which the whole reading is in doubt
 SINGLE = 0.8  # share of the column's cells printed on one line for a two-line cell to be two values
 FIGURE_KINDS = ("int", "pct", "euro", "units_di_cui", "liberi")
 # the letters of Italian (and of its place names): a letter beyond them in a plan's text is a glyph its
@@ -90,8 +91,9 @@ def _foreign_letter(text: str) -> str | None:
     return None
 
 
-def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
-    """(row, column, what) of every cell not of its kind."""
+def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str, bool]]:
+    """(row, column, what, alone) of every cell not of its kind; ``alone``: the cell's own value is
+    misread (a figure with a stray glyph), not a sign of rows or columns read wrong."""
     spec = SPECS_BY_ID.get(table.id)
     if spec is None:
         return []
@@ -104,36 +106,36 @@ def _problems(table: "Table", members: set[str]) -> list[tuple[int, str, str]]:
     figures = [n for n, k in columns if k in FIGURE_KINDS]
     rows = {i for i, _ in data_rows(table)}
     with_figures = {i for i in rows if i < len(table.cells) and not _no_figures(table.cells[i], figures)}
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, bool]] = []
     for index, _record in data_rows(table):
         cells = table.cells[index] if index < len(table.cells) else {}
         printed = [c for c in cells.values() if not _blank(c)]
         if _blank(cells.get(spec.key)) and printed and any(n == spec.key for n, _ in columns):
-            found.append((index, spec.key, f"no {spec.key} beside {printed[0].flat[:30]!r}: a column shifted?"))
+            found.append((index, spec.key, f"no {spec.key} beside {printed[0].flat[:30]!r}: a column shifted?", False))
         elif _stray_row(cells, spec.key, figures, len(with_figures - {index}) >= 2 and with_figures >= rows - {index}):
             found.append((index, spec.key, f"{spec.key} prints {cells[spec.key].flat[:40]!r} and no figure beside "
-                                           "it: a line of the text around the table read as a row?"))
+                                           "it: a line of the text around the table read as a row?", False))
         for name, kind in columns:
             cell = cells.get(name)
             if _blank(cell):
                 continue
             assert cell is not None
             if not KINDS[kind].reads(cell.text):
-                found.append((index, name, f"{name} prints {cell.flat[:40]!r}, not of its kind ({kind})"))
+                found.append((index, name, f"{name} prints {cell.flat[:40]!r}, not of its kind ({kind})", True))
                 continue
             foreign = _foreign_letter(cell.text) if kind in ("name", "text") else None
             if foreign is not None:
                 found.append((index, name, f"{name} prints {foreign!r}, a letter Italian has not: a glyph the text "
-                                           "layer maps wrong (a ligature?)"))
+                                           "layer maps wrong (a ligature?)", True))
                 continue
             if kind == "name" and _members_each(cell.text, members):
-                found.append((index, name, f"{name} prints two member comuni ({cell.flat[:40]!r}): rows merged?"))
+                found.append((index, name, f"{name} prints two member comuni ({cell.flat[:40]!r}): rows merged?", False))
                 continue
             lines = [line for line in cell.text.splitlines() if line.strip()]
             if (kind in LINE_KINDS and len(lines) >= 2 and single[name]
                     and all(_one_value(kind, line, shapes[name]) for line in lines)):
                 found.append((index, name, f"{name} prints {len(lines)} values in one cell ({cell.flat[:40]!r}): "
-                                           "rows merged?"))
+                                           "rows merged?", False))
     return found
 
 
@@ -142,8 +144,10 @@ def judge_cells(table: "Table", members: list[str] | None = None) -> list[Reason
     problems = _problems(table, set(members or ()))
     if not problems:
         return []
-    index, column, what = problems[0]
-    rows = sorted({i for i, _, _ in problems})
+    index, column, what, _ = problems[0]
+    rows = sorted({i for i, _, _, _ in problems})
+    # a cell or two misread on their own leave the other rows' readings standing
+    alone = len(rows) <= ALONE_MAX and all(a for *_, a in problems)
     return [Reason("kinds", table.id, page_of(table, index),
                    f"{len(rows)} rows print cells not of their column's kind, first row {index + 1}: {what}",
-                   tuple((i, c) for i, c, _ in problems[:6]))]
+                   tuple((i, c) for i, c, _, _ in problems[:6]), local=alone)]
