@@ -66,7 +66,7 @@ class RegionFinder:
         line = self.stream[index]
         if not self.layout.tabular(line) or _BULLET.match(line.text):
             return False  # "- Alloggi di housing sociale": a bullet and its text are not two columns
-        if header_likeness(line.text, self.vocabulary) >= self.settings.header_min or len(self.layout.in_grid(line)) >= 2:
+        if len(self.layout.in_grid(line)) >= 2 or self._header_lines(index):
             return True
         following = self.stream[index + 1] if index + 1 < len(self.stream) else None
         return following is not None and following.page == line.page and self.layout.aligned(line, following)
@@ -84,7 +84,7 @@ class RegionFinder:
                 while (
                     len(narrative) > caption_from
                     and narrative[-1] is self.stream[start - 1]
-                    and self._label_above(self.stream[start - 1], self.stream[start], self.stream[index])
+                    and self._label_above(self.stream[start - 1], start, self.stream[index])
                 ):
                     narrative.pop()
                     start -= 1
@@ -103,30 +103,8 @@ class RegionFinder:
     def _read(self, start: int, before: list[Line]) -> tuple[Region | None, int]:
         first = self.stream[start]
         size = first.size
-        header_lines: list[Line] = []
-        index = start
-        if header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
-            header_lines.append(first)
-            index += 1
-            rule_below = self.layout.first_rule_below(first)
-            while index < len(self.stream):
-                line = self.stream[index]
-                if line.page != first.page:
-                    break
-                if rule_below is not None:  # ruled: the header is everything above its first rule
-                    if line.center_y >= rule_below:
-                        break
-                elif line.top - header_lines[-1].bottom > self.settings.header_line_gap * size:
-                    break
-                elif first.bold and line.bold is not None:
-                    if not line.bold:  # a bold header ends where the plain body starts
-                        break
-                elif any(is_value(p.text) for p in line.phrases()):
-                    break
-                elif header_likeness(line.text, self.vocabulary) < self.settings.header_min:
-                    break
-                header_lines.append(line)
-                index += 1
+        header_lines = self._header_lines(start)
+        index = start + len(header_lines)
         header_tokens = set(tokens(" ".join(l.text for l in header_lines)))
         header_bold = header_lines[0].bold if header_lines else None
         if header_tokens and before:  # a title row above the header repeats with it on every page
@@ -188,6 +166,41 @@ class RegionFinder:
         table = Region(header_lines, segments, caption_above(before, first, self.settings.caption_lines))
         return table, index
 
+    def _header_lines(self, start: int) -> list[Line]:
+        """The header row's lines at ``start`` (none if it is no header): the first and those under
+        it up to the rule closing the header, or down to the body's first values, plainer type or a
+        wider gap. A first line that holds figures of its own ("0-18 ANNI  19-64  OLTRE 65") may fall
+        short of a header's words alone while its wrapped lines ("ANNI  ANNI") make it up: then the
+        lines are judged together, each line under it a header's words."""
+        first = self.stream[start]
+        s = self.settings
+        alone = header_likeness(first.text, self.vocabulary) >= s.header_min
+        lines = [first]
+        rule_below = self.layout.first_rule_below(first)
+        for index in range(start + 1, len(self.stream)):
+            line = self.stream[index]
+            if line.page != first.page:
+                break
+            if not alone and header_likeness(line.text, self.vocabulary) < s.header_min:
+                break
+            if rule_below is not None:  # ruled: the header is everything above its first rule
+                if line.center_y >= rule_below:
+                    break
+            elif line.top - lines[-1].bottom > s.header_line_gap * first.size:
+                break
+            elif first.bold and line.bold is not None:
+                if not line.bold:  # a bold header ends where the plain body starts
+                    break
+            elif any(is_value(p.text) for p in line.phrases()):
+                break
+            elif header_likeness(line.text, self.vocabulary) < s.header_min:
+                break
+            lines.append(line)
+        if alone:
+            return lines
+        together = header_likeness(" ".join(line.text for line in lines), self.vocabulary)
+        return lines if len(lines) > 1 and together >= s.header_min else []
+
     def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
         """The first line of a new page carries the table on: inside a grid with the same column
         rules, or a row in its columns."""
@@ -220,11 +233,12 @@ class RegionFinder:
         toks = set(tokens(line.text))
         return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
 
-    def _label_above(self, above: Line, first: Line, row: Line) -> bool:
+    def _label_above(self, above: Line, start: int, row: Line) -> bool:
         """A short line right above a table's first line that belongs to the same grid or column;
         without a grid it keeps to the first column, ending before the second column of the table's
         first row (``row``) starts: a line of prose reaching over it is the caption, however close."""
-        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
+        first = self.stream[start]
+        if above.page != first.page or self._header_lines(start):
             return False
         if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
             return first.top - above.bottom < self.settings.grid_label_gap * first.size
