@@ -230,8 +230,10 @@ def _sentences(narrative: list[Line]) -> list[tuple[str, Line]]:
     text, start = "", None
     previous: Line | None = None
     for line in narrative:
-        new_paragraph = (previous is None or line.page != previous.page
-                         or not 0 <= line.top - previous.bottom < DEFAULT_SETTINGS.paragraph_gap * line.size)
+        # lines of a paragraph may touch or overlap a little (a browser's glyph boxes are taller
+        # than its line pitch): the next line only has to start below the top of the one before
+        new_paragraph = (previous is None or line.page != previous.page or line.top <= previous.top
+                         or line.top - previous.bottom >= DEFAULT_SETTINGS.paragraph_gap * line.size)
         if new_paragraph and text and start is not None:
             out.append((text, start))  # a caption without a full stop ends with its paragraph
             text, start = "", None
