@@ -88,10 +88,14 @@ def _with_paragraph(caption: list[Line], s: ReaderSettings) -> list[str]:
 
 def _stands_apart(caption: list[Line], s: ReaderSettings) -> bool:
     """The caption line nearest the table is a paragraph of its own: first of its page's caption,
-    or a paragraph's white above it."""
+    a paragraph's white above it, or a bold title right under the end of a plain sentence (a
+    layout with no white between paragraphs: "...conferite da privati." over "Riepilogativo SAP")."""
     if len(caption) < 2 or caption[-2].page != caption[-1].page:
         return True
-    return caption[-1].top - caption[-2].bottom >= s.paragraph_gap * caption[-1].size
+    above, line = caption[-2], caption[-1]
+    if line.bold and above.bold is False and above.text.rstrip().endswith((".", ":", ";")):
+        return True
+    return line.top - above.bottom >= s.paragraph_gap * line.size
 
 
 def _names_a_table(text: str) -> bool:
