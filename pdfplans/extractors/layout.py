@@ -141,6 +141,18 @@ class Layout:
                         return False
         return True
 
+    def in_larger_type(self, line: Line, rows: list[Line]) -> bool:
+        """A line not laid out in the table's columns, set in larger type than every row of the
+        table so far: the prose after a table without a grid (a place and date, the next paragraph,
+        justified in a monospaced font so that every space is wide), however close below it. A
+        cell's wrapped lines keep their row's type; OCR sizes are too uneven."""
+        if not rows or line.words[0].confidence is not None:
+            return False
+        runs = len(line.phrases())
+        if 1 < runs <= max(len(row.phrases()) for row in rows) and self.aligned(line, rows[-1]):
+            return False  # a row in the table's columns (more runs than any row: spaces of prose)
+        return line.size > self.settings.prose_type_ratio * max(row.size for row in rows)
+
     def _cells_run_together(self, phrase: Phrase, coverage: list[Interval], size: float) -> bool:
         """Cells of one row set a word space apart ("Contributo Regionale D.G.R."): a row of a table
         whose columns are wider than their headers, in a layout with little cell padding. No word runs

@@ -143,6 +143,8 @@ class RegionFinder:
                     break  # below the ruled grid, in no grid: the text after the table, however close
                 if previous is not None and line.top - previous.bottom > self.settings.table_gap * size:
                     break
+                if self.layout.in_larger_type(line, current.lines):
+                    break  # "Vimercate, 15 dicembre 2022" right under the last row
                 if not self.layout.fits(line, coverage, splits):
                     break
                 at_left = coverage and line.x0 < coverage[0][1]
