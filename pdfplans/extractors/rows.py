@@ -88,6 +88,7 @@ def rows_by_occupancy(
         new_row = (
             not bands
             or ruled_off  # a horizontal rule between two lines always ends a row
+            or _finished_before({c: w[-1] for c, w in previous.items()}, {c: w[0] for c, w in by_column.items()})
             or after_remainder
             or bool(used & closed)
             or numbers_again
@@ -145,6 +146,8 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
             first.setdefault(col, words[0])
     if not first or set(first) & single_line:
         return False
+    if _finished_before(last, first):
+        return False
     votes = []
     for col, word in first.items():
         edge = edges[col]
@@ -152,6 +155,16 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
             return False  # text in a column the row before left empty: a new row
         votes.append(_wrap_vote(last[col], word, lefts[col], edge, word.size, settings))
     return "fits" not in votes
+
+
+def _finished_before(last: Mapping[int, Word], first: Mapping[int, Word]) -> bool:
+    """A cell ended its sentence on the line before and the next line prints a first-column cell,
+    every one of its cells opening with a capital or a figure ("...delle spese." then "Misura Unica
+    Affitto | DGR 6970/2022 | Contributo ai nuclei"): a new row, in a layout that sets rows as close
+    as a cell's lines (or moved it whole past a page break however full the page was), not the rest
+    of a row (a wrapped cell goes on in lower case, and its first column is mostly blank)."""
+    ended = any(last[col].text.endswith((".", ";")) for col in first if col in last)
+    return ended and 0 in first and all(word.text[:1].isupper() or word.text[:1].isdigit() for word in first.values())
 
 
 def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
