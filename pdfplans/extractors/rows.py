@@ -163,8 +163,14 @@ def _finished_before(last: Mapping[int, Word], first: Mapping[int, Word]) -> boo
     Affitto | DGR 6970/2022 | Contributo ai nuclei"): a new row, in a layout that sets rows as close
     as a cell's lines (or moved it whole past a page break however full the page was), not the rest
     of a row (a wrapped cell goes on in lower case, and its first column is mostly blank)."""
-    ended = any(last[col].text.endswith((".", ";")) for col in first if col in last)
+    ended = any(_ends_sentence(last[col].text) for col in first if col in last)
     return ended and 0 in first and all(word.text[:1].isupper() or word.text[:1].isdigit() for word in first.values())
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word in lower case closing a sentence ("spese."), not a short form ("Soc. Coop.", "LOD.")."""
+    stem = word[:-1]
+    return word.endswith((".", ";")) and len(stem) >= 4 and stem.isalpha() and stem.islower()
 
 
 def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
