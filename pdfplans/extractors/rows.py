@@ -164,7 +164,16 @@ def _finished_before(last: Mapping[int, Word], first: Mapping[int, Word]) -> boo
     as a cell's lines (or moved it whole past a page break however full the page was), not the rest
     of a row (a wrapped cell goes on in lower case, and its first column is mostly blank)."""
     ended = any(_ends_sentence(last[col].text) for col in first if col in last)
-    return ended and 0 in first and all(word.text[:1].isupper() or word.text[:1].isdigit() for word in first.values())
+    return ended and 0 in first and all(_opens(word.text, last.get(col)) for col, word in first.items())
+
+
+def _opens(word: str, before: Word | None) -> bool:
+    """A word that may open a cell: a figure, or a capital, unless the column goes on in capitals
+    ("FONDO MOROSITA'" over "INCOLPEVOLE": a name in capitals says nothing by its case)."""
+    if word[:1].isdigit():
+        return True
+    in_capitals = len(word) > 1 and word.isupper() and before is not None and before.text.isupper()
+    return word[:1].isupper() and not in_capitals
 
 
 def _ends_sentence(word: str) -> bool:
