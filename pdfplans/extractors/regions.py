@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captions import caption_above
 from .grid import Interval, coverage_columns, merge_intervals
 from .headers import header_likeness, tokens
 from .layout import Layout, same_columns
@@ -198,10 +199,27 @@ class RegionFinder:
             elif header_likeness(line.text, self.vocabulary) < s.header_min:
                 break
             lines.append(line)
-        if alone:
-            return lines
         together = header_likeness(" ".join(line.text for line in lines), self.vocabulary)
-        return lines if len(lines) > 1 and together >= s.header_min else []
+        if not alone and (len(lines) < 2 or together < s.header_min):
+            return []
+        return lines + self._header_rest(start + len(lines), lines)
+
+    def _header_rest(self, index: int, header: list[Line]) -> list[Line]:
+        """The last lines of a header the page break cut, at the top of the next page when nothing of
+        the table is left on the page before ("manutentiva" under "Alloggi in carenza"): header words
+        in the header's weight, no figure, and not the header repeated (the body skips that)."""
+        first, rest = header[0], []
+        above = set(tokens(" ".join(line.text for line in header)))
+        page = self.stream[index].page if index < len(self.stream) else first.page
+        for line in self.stream[index:index + len(header)] if page != first.page else []:
+            toks = set(tokens(line.text))
+            if (line.page != page or header_likeness(line.text, self.vocabulary) < self.settings.header_min
+                    or (first.bold is not None and line.bold != first.bold)
+                    or any(is_value(p.text) for p in line.phrases())
+                    or len(toks & above) >= self.settings.header_repeat_share * len(toks)):
+                break
+            rest.append(line)
+        return rest
 
     def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
         """The first line of a new page carries the table on: inside a grid with the same column
@@ -263,27 +281,6 @@ class RegionFinder:
             count += 1
         return count
 
-
-
-def caption_above(before: list[Line], first: Line, count: int) -> list[Line]:
-    """The narrative lines kept as the caption of a table starting at ``first``, nearest last: those
-    above it on its own page. Only a table that opens its page takes the last lines of the page
-    before (a caption the page break parted from its table), or one whose page opens with the rest
-    of a sentence the page before left unfinished (a caption cut by the break): the end of a page
-    of prose above a table on the next page with prose of its own is no caption of it."""
-    same_page = [line for line in before if line.page == first.page]
-    if not before:
-        return []
-    earlier = [line for line in before if line.page < first.page]
-    if same_page and not (earlier and _sentence_goes_on(earlier[-1], same_page[0])):
-        return same_page[-count:]
-    last_page = earlier[-1].page if earlier else first.page
-    return [line for line in before if line.page in (last_page, first.page)][-count:]
-
-
-def _sentence_goes_on(end: Line, start: Line) -> bool:
-    """A page's first line carries on the sentence the last line of the page before left open."""
-    return not end.text.rstrip().endswith((".", ";", ":", "!", "?")) and start.text[:1].islower()
 
 
 def find_regions(lines: list[list[Line]], rules: dict[int, list[Rule]], vocabulary: frozenset[str],
