@@ -140,6 +140,7 @@ def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETT
             for text, cell in zip(table.header, table.header_cells)
         ]
         roles, header_score = assign_roles(readings, spec.roles, s)
+        roles = _by_elimination(spec, table, roles, s)
         if len(table.header) < sum(1 for r in spec.roles if r.required):
             header_score *= s.few_columns_factor
     else:
@@ -159,6 +160,23 @@ def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETT
     if not roles:
         return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="no role found")
     return Match(spec, table, roles, total, header_score, caption, kinds)
+
+
+def _by_elimination(spec: TableSpec, table: PrintedTable, roles: dict[str, int], s: ReaderSettings) -> dict[str, int]:
+    """A wide table whose header names every role but one, one printed column left: that column plays
+    it when its values read as the role's kind (a header clipped by the page's edge, "% UFor C de
+    Fu" for the last column of Allegato A). The header score still counts the role unnamed."""
+    required = [r for r in spec.roles if r.required]
+    missing = [r for r in required if r.name not in roles]
+    free = [c for c in range(len(table.columns)) if c not in roles.values()]
+    if len(required) < s.elimination_roles or len(missing) != 1 or len(free) != 1:
+        return roles
+    texts = [join_cell_text(row[free[0]]) for row in table.rows[:s.kind_sample_rows] if free[0] < len(row)]
+    texts = [t for t in texts if t]
+    kind = KINDS[missing[0].kind]
+    if texts and sum(kind.reads(t) for t in texts) >= s.kinds_min_share * len(texts):
+        return {**roles, missing[0].name: free[0]}
+    return roles
 
 
 def _looks_grouped(table: PrintedTable) -> bool:

@@ -208,6 +208,9 @@ class ReaderSettings:
     title, its year and the list of member comuni read across lines)."""
     uncaptioned_factor: float = 0.5
     """score kept by a table without its caption, for ids told apart by caption (b, c, d, j...)."""
+    elimination_roles: int = 5
+    """required roles of an id from which one its header leaves unnamed takes the one printed column
+    left, if its values read as that role's kind."""
     few_columns_factor: float = 0.5
     """header score kept when a table prints fewer columns than the id's required roles."""
     headerless_score: float = 0.6
