@@ -25,6 +25,7 @@ SEEDS = {
     17: ("lodi_2023", "reportlab", "gs"),  # "Soc. Coop." over "Abitare Lodigiano": one cell, no sentence ended
     23: ("vimercate_2023", "reportlab", "gs"),  # the place and date under k: no row of k
     71: ("brescia_ovest_2023", "browser", "mutool"),  # misure's cells a space apart; f named over a line break
+    145: ("vimercate_2023", "reportlab", "none"),  # the place and date under k in the rows' own type, at the margin
 }
 
 

@@ -143,15 +143,21 @@ class Layout:
 
     def in_larger_type(self, line: Line, rows: list[Line]) -> bool:
         """A line not laid out in the table's columns, set in larger type than every row of the
-        table so far: the prose after a table without a grid (a place and date, the next paragraph,
-        justified in a monospaced font so that every space is wide), however close below it. A
-        cell's wrapped lines keep their row's type; OCR sizes are too uneven."""
+        table so far, or in their type as one run of text starting left of them all (at the margin,
+        out of the cells' padding): the prose after a table without a grid (a place and date, the
+        next paragraph, justified in a monospaced font so that every space is wide), however close
+        below it. A cell's wrapped lines keep their row's type; OCR sizes are too uneven."""
         if not rows or line.words[0].confidence is not None:
             return False
         runs = len(line.phrases())
         if 1 < runs <= max(len(row.phrases()) for row in rows) and self.aligned(line, rows[-1]):
             return False  # a row in the table's columns (more runs than any row: spaces of prose)
-        return line.size > self.settings.prose_type_ratio * max(row.size for row in rows)
+        biggest = max(row.size for row in rows)
+        if line.size > self.settings.prose_type_ratio * biggest:
+            return True
+        # in the rows' own type: one run of text starting left of every row, out of the cells' padding
+        outside = line.x0 < min(row.x0 for row in rows) - self.settings.column_start * line.size
+        return runs == 1 and outside and line.size >= biggest
 
     def _cells_run_together(self, phrase: Phrase, coverage: list[Interval], size: float) -> bool:
         """Cells of one row set a word space apart ("Contributo Regionale D.G.R."): a row of a table
