@@ -88,10 +88,14 @@ def _with_paragraph(caption: list[Line], s: ReaderSettings) -> list[str]:
 
 def _stands_apart(caption: list[Line], s: ReaderSettings) -> bool:
     """The caption line nearest the table is a paragraph of its own: first of its page's caption,
-    or a paragraph's white above it."""
+    a paragraph's white above it, or a bold title right under the end of a plain sentence (a
+    layout with no white between paragraphs: "...conferite da privati." over "Riepilogativo SAP")."""
     if len(caption) < 2 or caption[-2].page != caption[-1].page:
         return True
-    return caption[-1].top - caption[-2].bottom >= s.paragraph_gap * caption[-1].size
+    above, line = caption[-2], caption[-1]
+    if line.bold and above.bold is False and above.text.rstrip().endswith((".", ":", ";")):
+        return True
+    return line.top - above.bottom >= s.paragraph_gap * line.size
 
 
 def _names_a_table(text: str) -> bool:
@@ -136,6 +140,7 @@ def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETT
             for text, cell in zip(table.header, table.header_cells)
         ]
         roles, header_score = assign_roles(readings, spec.roles, s)
+        roles = _by_elimination(spec, table, roles, s)
         if len(table.header) < sum(1 for r in spec.roles if r.required):
             header_score *= s.few_columns_factor
     else:
@@ -155,6 +160,23 @@ def score(spec: TableSpec, table: PrintedTable, s: ReaderSettings = DEFAULT_SETT
     if not roles:
         return Match(spec, table, roles, 0.0, header_score, caption, kinds, reason="no role found")
     return Match(spec, table, roles, total, header_score, caption, kinds)
+
+
+def _by_elimination(spec: TableSpec, table: PrintedTable, roles: dict[str, int], s: ReaderSettings) -> dict[str, int]:
+    """A wide table whose header names every role but one, one printed column left: that column plays
+    it when its values read as the role's kind (a header clipped by the page's edge, "% UFor C de
+    Fu" for the last column of Allegato A). The header score still counts the role unnamed."""
+    required = [r for r in spec.roles if r.required]
+    missing = [r for r in required if r.name not in roles]
+    free = [c for c in range(len(table.columns)) if c not in roles.values()]
+    if len(required) < s.elimination_roles or len(missing) != 1 or len(free) != 1:
+        return roles
+    texts = [join_cell_text(row[free[0]]) for row in table.rows[:s.kind_sample_rows] if free[0] < len(row)]
+    texts = [t for t in texts if t]
+    kind = KINDS[missing[0].kind]
+    if texts and sum(kind.reads(t) for t in texts) >= s.kinds_min_share * len(texts):
+        return {**roles, missing[0].name: free[0]}
+    return roles
 
 
 def _looks_grouped(table: PrintedTable) -> bool:
@@ -207,9 +229,6 @@ def classify(tables: list[PrintedTable], scored: list[Match] | None = None,
     return chosen
 
 
-OVERLAP = 0.3  # of a line's size: boxes of consecutive lines that overlap this much are one paragraph
-
-
 def find_empty_tables(narrative: list[Line], found: set[str]) -> list[tuple[TableSpec, Line]]:
     """Specs the plan says it has none of: a sentence that both says so ("Nessun Ente Proprietario
     ha comunicato…", "Non sono previste…") and names the table's subject ("nuova edificazione")."""
@@ -233,11 +252,10 @@ def _sentences(narrative: list[Line]) -> list[tuple[str, Line]]:
     text, start = "", None
     previous: Line | None = None
     for line in narrative:
-        # a line whose box reaches a little above the one before goes on with it: a browser's glyph
-        # boxes, taller than the line height, overlap ("di nuova" / "edificazione.")
-        new_paragraph = (previous is None or line.page != previous.page
-                         or not -OVERLAP * line.size <= line.top - previous.bottom
-                         < DEFAULT_SETTINGS.paragraph_gap * line.size)
+        # lines of a paragraph may touch or overlap a little (a browser's glyph boxes are taller
+        # than its line pitch): the next line only has to start below the top of the one before
+        new_paragraph = (previous is None or line.page != previous.page or line.top <= previous.top
+                         or line.top - previous.bottom >= DEFAULT_SETTINGS.paragraph_gap * line.size)
         if new_paragraph and text and start is not None:
             out.append((text, start))  # a caption without a full stop ends with its paragraph
             text, start = "", None

@@ -69,11 +69,14 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
 def column_starts(lines: list[Line], s: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
     """x where a column starts: ``column_start_lines`` lines or more start a run of text there
     (left-aligned cells), and no line's word runs across it. A line whose cell filled its
-    column to a word space from the next ("ALER BS-CR-MN BOZZOLO") is cut there as well."""
+    column to a word space from the next ("ALER BS-CR-MN BOZZOLO") is cut there as well. A line
+    whose first cells are blank (a cell's second line, "D.G.R." under "Contributo Regionale
+    D.G.R.") starts a run of text in its column too; only the table's left edge starts none."""
     if not lines:
         return []
     tolerance = s.align_tolerance * median(line.size for line in lines)
-    starts = sorted(p.x0 for line in lines for p in line.phrases()[1:])
+    left = min(line.x0 for line in lines)
+    starts = sorted(p.x0 for line in lines for i, p in enumerate(line.phrases()) if i or p.x0 > left + tolerance)
     clusters: list[list[float]] = []
     for x in starts:
         if clusters and x - clusters[-1][0] <= tolerance:

@@ -128,14 +128,52 @@ class Layout:
         if len(coverage) < 2:
             return True
         slack = self.settings.edge_slack * line.size
-        for phrase in line.phrases(splits):
+        phrases = line.phrases(splits)
+        for phrase in phrases:
             touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
             if len(touched) < 2:
+                continue
+            if len(phrases) >= 2 and self._cells_run_together(phrase, coverage, line.size):
                 continue
             for word, following in zip(phrase.words, phrase.words[1:] + [None]):
                 if not any(c0 - slack <= word.x0 and word.x1 <= c1 + slack for c0, c1 in coverage):
                     if not self._fills_column(word, following, coverage, line.size):
                         return False
+        return True
+
+    def in_larger_type(self, line: Line, rows: list[Line]) -> bool:
+        """A line not laid out in the table's columns, set in larger type than every row of the
+        table so far, or in their type as one run of text starting left of them all (at the margin,
+        out of the cells' padding): the prose after a table without a grid (a place and date, the
+        next paragraph, justified in a monospaced font so that every space is wide), however close
+        below it. A cell's wrapped lines keep their row's type; OCR sizes are too uneven."""
+        if not rows or line.words[0].confidence is not None:
+            return False
+        runs = len(line.phrases())
+        if 1 < runs <= max(len(row.phrases()) for row in rows) and self.aligned(line, rows[-1]):
+            return False  # a row in the table's columns (more runs than any row: spaces of prose)
+        biggest = max(row.size for row in rows)
+        if line.size > self.settings.prose_type_ratio * biggest:
+            return True
+        # in the rows' own type: one run of text starting left of every row, out of the cells' padding
+        outside = line.x0 < min(row.x0 for row in rows) - self.settings.column_start * line.size
+        return runs == 1 and outside and line.size >= biggest
+
+    def _cells_run_together(self, phrase: Phrase, coverage: list[Interval], size: float) -> bool:
+        """Cells of one row set a word space apart ("Contributo Regionale D.G.R."): a row of a table
+        whose columns are wider than their headers, in a layout with little cell padding. No word runs
+        over a column's start, and the text passes into the next column only at a word starting where
+        that column starts; prose flowing across would have to break exactly there at every column."""
+        starts = [c0 for c0, _ in coverage]
+        tolerance = self.settings.column_start * size
+        column = None
+        for word in phrase.words:
+            at = max((i for i, x in enumerate(starts) if x - tolerance <= word.x0), default=None)
+            if at is None or (at + 1 < len(starts) and word.x1 > starts[at + 1] - tolerance):
+                return False  # before the table, or across the next column's start
+            if column is not None and at != column and abs(word.x0 - starts[at]) > tolerance:
+                return False  # into another column, but not where it starts
+            column = at
         return True
 
     def _fills_column(self, word: Word, following: Word | None, coverage: list[Interval], size: float) -> bool:

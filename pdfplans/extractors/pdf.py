@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -22,7 +23,7 @@ from .page import PageContent, Rule, Word
 from .rulings import join_rules
 from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
-from .symbols import is_lost, printed, read_lost
+from .symbols import is_lost, printed, read_lost, repair_ligatures
 from .textlayer import PAIRED, PageText, code_points
 
 
@@ -186,7 +187,8 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
             continue  # nothing printable: removed and counted (textlayer)
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
         builder.glyph(text, _box(transform, rect.left, rect.bottom, rect.right, rect.top), index)
-    return tally.words(builder.finish()), tally
+    words = [w if w.text.isascii() else replace(w, text=repair_ligatures(w.text)) for w in builder.finish()]
+    return tally.words(words), tally
 
 
 def _font_size(raw, index: int, matrix) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captions import caption_above
 from .grid import Interval, coverage_columns, merge_intervals
 from .headers import header_likeness, tokens
 from .layout import Layout, same_columns
@@ -66,7 +67,7 @@ class RegionFinder:
         line = self.stream[index]
         if not self.layout.tabular(line) or _BULLET.match(line.text):
             return False  # "- Alloggi di housing sociale": a bullet and its text are not two columns
-        if header_likeness(line.text, self.vocabulary) >= self.settings.header_min or len(self.layout.in_grid(line)) >= 2:
+        if len(self.layout.in_grid(line)) >= 2 or self._header_lines(index):
             return True
         following = self.stream[index + 1] if index + 1 < len(self.stream) else None
         return following is not None and following.page == line.page and self.layout.aligned(line, following)
@@ -84,7 +85,7 @@ class RegionFinder:
                 while (
                     len(narrative) > caption_from
                     and narrative[-1] is self.stream[start - 1]
-                    and self._label_above(self.stream[start - 1], self.stream[start], self.stream[index])
+                    and self._label_above(self.stream[start - 1], start, self.stream[index])
                 ):
                     narrative.pop()
                     start -= 1
@@ -103,30 +104,8 @@ class RegionFinder:
     def _read(self, start: int, before: list[Line]) -> tuple[Region | None, int]:
         first = self.stream[start]
         size = first.size
-        header_lines: list[Line] = []
-        index = start
-        if header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
-            header_lines.append(first)
-            index += 1
-            rule_below = self.layout.first_rule_below(first)
-            while index < len(self.stream):
-                line = self.stream[index]
-                if line.page != first.page:
-                    break
-                if rule_below is not None:  # ruled: the header is everything above its first rule
-                    if line.center_y >= rule_below:
-                        break
-                elif line.top - header_lines[-1].bottom > self.settings.header_line_gap * size:
-                    break
-                elif first.bold and line.bold is not None:
-                    if not line.bold:  # a bold header ends where the plain body starts
-                        break
-                elif any(is_value(p.text) for p in line.phrases()):
-                    break
-                elif header_likeness(line.text, self.vocabulary) < self.settings.header_min:
-                    break
-                header_lines.append(line)
-                index += 1
+        header_lines = self._header_lines(start)
+        index = start + len(header_lines)
         header_tokens = set(tokens(" ".join(l.text for l in header_lines)))
         header_bold = header_lines[0].bold if header_lines else None
         if header_tokens and before:  # a title row above the header repeats with it on every page
@@ -165,6 +144,8 @@ class RegionFinder:
                     break  # below the ruled grid, in no grid: the text after the table, however close
                 if previous is not None and line.top - previous.bottom > self.settings.table_gap * size:
                     break
+                if self.layout.in_larger_type(line, current.lines):
+                    break  # "Vimercate, 15 dicembre 2022" right under the last row
                 if not self.layout.fits(line, coverage, splits):
                     break
                 at_left = coverage and line.x0 < coverage[0][1]
@@ -187,6 +168,58 @@ class RegionFinder:
             return None, start + max(1, len(header_lines))
         table = Region(header_lines, segments, caption_above(before, first, self.settings.caption_lines))
         return table, index
+
+    def _header_lines(self, start: int) -> list[Line]:
+        """The header row's lines at ``start`` (none if it is no header): the first and those under
+        it up to the rule closing the header, or down to the body's first values, plainer type or a
+        wider gap. A first line that holds figures of its own ("0-18 ANNI  19-64  OLTRE 65") may fall
+        short of a header's words alone while its wrapped lines ("ANNI  ANNI") make it up: then the
+        lines are judged together, each line under it a header's words."""
+        first = self.stream[start]
+        s = self.settings
+        alone = header_likeness(first.text, self.vocabulary) >= s.header_min
+        lines = [first]
+        rule_below = self.layout.first_rule_below(first)
+        for index in range(start + 1, len(self.stream)):
+            line = self.stream[index]
+            if line.page != first.page:
+                break
+            if not alone and header_likeness(line.text, self.vocabulary) < s.header_min:
+                break
+            if rule_below is not None:  # ruled: the header is everything above its first rule
+                if line.center_y >= rule_below:
+                    break
+            elif line.top - lines[-1].bottom > s.header_line_gap * first.size:
+                break
+            elif first.bold and line.bold is not None:
+                if not line.bold:  # a bold header ends where the plain body starts
+                    break
+            elif any(is_value(p.text) for p in line.phrases()):
+                break
+            elif header_likeness(line.text, self.vocabulary) < s.header_min:
+                break
+            lines.append(line)
+        together = header_likeness(" ".join(line.text for line in lines), self.vocabulary)
+        if not alone and (len(lines) < 2 or together < s.header_min):
+            return []
+        return lines + self._header_rest(start + len(lines), lines)
+
+    def _header_rest(self, index: int, header: list[Line]) -> list[Line]:
+        """The last lines of a header the page break cut, at the top of the next page when nothing of
+        the table is left on the page before ("manutentiva" under "Alloggi in carenza"): header words
+        in the header's weight, no figure, and not the header repeated (the body skips that)."""
+        first, rest = header[0], []
+        above = set(tokens(" ".join(line.text for line in header)))
+        page = self.stream[index].page if index < len(self.stream) else first.page
+        for line in self.stream[index:index + len(header)] if page != first.page else []:
+            toks = set(tokens(line.text))
+            if (line.page != page or header_likeness(line.text, self.vocabulary) < self.settings.header_min
+                    or (first.bold is not None and line.bold != first.bold)
+                    or any(is_value(p.text) for p in line.phrases())
+                    or len(toks & above) >= self.settings.header_repeat_share * len(toks)):
+                break
+            rest.append(line)
+        return rest
 
     def _continues_on(self, line: Line, coverage: list[Interval], grid_xs: list[float]) -> bool:
         """The first line of a new page carries the table on: inside a grid with the same column
@@ -220,11 +253,12 @@ class RegionFinder:
         toks = set(tokens(line.text))
         return bool(toks) and len(toks & header_tokens) / len(toks) < self.settings.header_repeat_share
 
-    def _label_above(self, above: Line, first: Line, row: Line) -> bool:
+    def _label_above(self, above: Line, start: int, row: Line) -> bool:
         """A short line right above a table's first line that belongs to the same grid or column;
         without a grid it keeps to the first column, ending before the second column of the table's
         first row (``row``) starts: a line of prose reaching over it is the caption, however close."""
-        if above.page != first.page or header_likeness(first.text, self.vocabulary) >= self.settings.header_min:
+        first = self.stream[start]
+        if above.page != first.page or self._header_lines(start):
             return False
         if len(self.layout.in_grid(above)) >= 2 and len(self.layout.in_grid(first)) >= 2:
             return first.top - above.bottom < self.settings.grid_label_gap * first.size
@@ -247,27 +281,6 @@ class RegionFinder:
             count += 1
         return count
 
-
-
-def caption_above(before: list[Line], first: Line, count: int) -> list[Line]:
-    """The narrative lines kept as the caption of a table starting at ``first``, nearest last: those
-    above it on its own page. Only a table that opens its page takes the last lines of the page
-    before (a caption the page break parted from its table), or one whose page opens with the rest
-    of a sentence the page before left unfinished (a caption cut by the break): the end of a page
-    of prose above a table on the next page with prose of its own is no caption of it."""
-    same_page = [line for line in before if line.page == first.page]
-    if not before:
-        return []
-    earlier = [line for line in before if line.page < first.page]
-    if same_page and not (earlier and _sentence_goes_on(earlier[-1], same_page[0])):
-        return same_page[-count:]
-    last_page = earlier[-1].page if earlier else first.page
-    return [line for line in before if line.page in (last_page, first.page)][-count:]
-
-
-def _sentence_goes_on(end: Line, start: Line) -> bool:
-    """A page's first line carries on the sentence the last line of the page before left open."""
-    return not end.text.rstrip().endswith((".", ";", ":", "!", "?")) and start.text[:1].islower()
 
 
 def find_regions(lines: list[list[Line]], rules: dict[int, list[Rule]], vocabulary: frozenset[str],

@@ -88,6 +88,7 @@ def rows_by_occupancy(
         new_row = (
             not bands
             or ruled_off  # a horizontal rule between two lines always ends a row
+            or _finished_before({c: w[-1] for c, w in previous.items()}, {c: w[0] for c, w in by_column.items()})
             or after_remainder
             or bool(used & closed)
             or numbers_again
@@ -145,6 +146,8 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
             first.setdefault(col, words[0])
     if not first or set(first) & single_line:
         return False
+    if _finished_before(last, first):
+        return False
     votes = []
     for col, word in first.items():
         edge = edges[col]
@@ -152,6 +155,31 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
             return False  # text in a column the row before left empty: a new row
         votes.append(_wrap_vote(last[col], word, lefts[col], edge, word.size, settings))
     return "fits" not in votes
+
+
+def _finished_before(last: Mapping[int, Word], first: Mapping[int, Word]) -> bool:
+    """A cell ended its sentence on the line before and the next line prints a first-column cell,
+    every one of its cells opening with a capital or a figure ("...delle spese." then "Misura Unica
+    Affitto | DGR 6970/2022 | Contributo ai nuclei"): a new row, in a layout that sets rows as close
+    as a cell's lines (or moved it whole past a page break however full the page was), not the rest
+    of a row (a wrapped cell goes on in lower case, and its first column is mostly blank)."""
+    ended = any(_ends_sentence(last[col].text) for col in first if col in last)
+    return ended and 0 in first and all(_opens(word.text, last.get(col)) for col, word in first.items())
+
+
+def _opens(word: str, before: Word | None) -> bool:
+    """A word that may open a cell: a figure, or a capital, unless the column goes on in capitals
+    ("FONDO MOROSITA'" over "INCOLPEVOLE": a name in capitals says nothing by its case)."""
+    if word[:1].isdigit():
+        return True
+    in_capitals = len(word) > 1 and word.isupper() and before is not None and before.text.isupper()
+    return word[:1].isupper() and not in_capitals
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word in lower case closing a sentence ("spese."), not a short form ("Soc. Coop.", "LOD.")."""
+    stem = word[:-1]
+    return word.endswith((".", ";")) and len(stem) >= 4 and stem.isalpha() and stem.islower()
 
 
 def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,

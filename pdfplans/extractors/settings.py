@@ -110,6 +110,9 @@ class ReaderSettings:
     """sizes: a horizontal rule this close below a header line closes the header."""
     table_gap: float = 1.6
     """sizes: a vertical gap this wide between two lines ends a table without a grid (and a row)."""
+    prose_type_ratio: float = 1.03
+    """a line in one run of text, in type this much larger than every row above it in a table
+    without a grid, is prose after the table."""
     page_remainder_gap: float = 1.2
     """sizes: a lone line at a page top followed this closely by a row: the rest of a cut row."""
     label_gap: float = 0.8
@@ -205,6 +208,9 @@ class ReaderSettings:
     title, its year and the list of member comuni read across lines)."""
     uncaptioned_factor: float = 0.5
     """score kept by a table without its caption, for ids told apart by caption (b, c, d, j...)."""
+    elimination_roles: int = 5
+    """required roles of an id from which one its header leaves unnamed takes the one printed column
+    left, if its values read as that role's kind."""
     few_columns_factor: float = 0.5
     """header score kept when a table prints fewer columns than the id's required roles."""
     headerless_score: float = 0.6

@@ -9,6 +9,7 @@ square all of it. Only those two are named; any other lost glyph is left as it w
 from __future__ import annotations
 
 import ctypes
+import unicodedata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -67,3 +68,28 @@ def printed(code: int) -> str:
     if high <= 0x7A and chr(high).isalpha():
         return chr(high)
     return _SUMMED_TAILS.get(high, chr(code)) if 0xAC <= high <= 0xF8 else chr(code)
+
+
+def _swapped_range_ligature(code: int) -> str | None:
+    """The letters of a ligature whose ToUnicode range Ghostscript wrote with its first code
+    byte-swapped and counted on from there: Chromium's range ff, fi, fl, ffi, ffl (U+FB00...) comes
+    out as U+00FB, U+00FC, ... ("û", "ü"), one starting at fi (U+FB01) as U+01FB, U+01FC, ..."""
+    first, step = code >> 8, (code & 0xFF) - 0xFB
+    if 0 <= first <= 6 and 0 <= step and first + step <= 6:
+        return unicodedata.normalize("NFKC", chr(0xFB00 + first + step))
+    return None
+
+
+def repair_ligatures(text: str) -> str:
+    """A word with those letters repaired. U+01FB... are never printed in a plan; "û" and "ü" are
+    taken for a ligature only inside a word, before a lower-case letter ("diûicoltà", "Aûitto",
+    "ügli"), where no Italian word prints them (a foreign name such as "Müller" would be misread)."""
+    out = []
+    for index, char in enumerate(text):
+        letters = _swapped_range_ligature(ord(char))
+        following = text[index + 1:index + 2]
+        if letters and (ord(char) > 0xFF or following.isascii() and following.islower()):
+            out.append(letters)
+        else:
+            out.append(char)
+    return "".join(out)
