@@ -9,14 +9,16 @@ rule, in the picture's own pixels, placed on the page by the picture's matrix.
 from __future__ import annotations
 
 from statistics import median
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where a page's picture is decoded: most plans never need it
 
 POOL_PER_POINT = 1.4  # pixels per point the picture is read at (100 dpi): a rule is placed to a point
 Transform = Callable[[float, float], tuple[float, float]]
@@ -64,6 +66,7 @@ def _placement(obj: pdfium.PdfObject) -> pdfium.PdfMatrix | None:
 def _ink(pixels: np.ndarray) -> np.ndarray:
     """Ink (255 on 0) of a BGR(A) or gray picture: darker than halfway to its paper."""
     import cv2
+    import numpy as np
 
     if pixels.ndim == 3 and pixels.shape[2] == 4:
         gray = cv2.cvtColor(pixels, cv2.COLOR_BGRA2GRAY)

@@ -125,7 +125,8 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words, tally = _words(page, textpage, count, number, transform, settings, (view_w, view_h))
+        content.words, tally = _words(page, textpage, count, number, transform, settings, (view_w, view_h),
+                                       upright=rotation == 0)
         warnings += tally.warnings(file)
     finally:
         textpage.close()
@@ -146,6 +147,15 @@ def _view_transform(rotation: int, width: float, height: float):
     return lambda x, y: (x, height - y)
 
 
+def _glyph_box(transform, height: float):
+    """``_box`` for a page not rotated, in one step (it runs once per glyph)."""
+    def box(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        if left <= right and bottom <= top:
+            return left, height - top, right, height - bottom
+        return _box(transform, left, bottom, right, top)
+    return box
+
+
 def _box(transform, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
     xa, ya = transform(left, bottom)
     xb, yb = transform(right, top)
@@ -153,13 +163,15 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
 
 
 def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int, transform,
-           settings: ReaderSettings, view: tuple[float, float]) -> tuple[list[Word], PageText]:
+           settings: ReaderSettings, view: tuple[float, float], upright: bool = False) -> tuple[list[Word], PageText]:
     """Characters into glyph runs (runs.RunBuilder): a printed or generated space, any visible gap
     (more than ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is
     measured on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say.
     What the text layer may not give (textlayer) is left out and counted on the page's tally."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    box_of = _glyph_box(transform, view[1]) if upright else lambda *edges: _box(transform, *edges)
     matrix = pdfium_c.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
     lost: dict[tuple[int, int], str] = {}
@@ -171,11 +183,13 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
     for index, code in enumerate(codes):
         if code == PAIRED:
             continue
-        if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
-            code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
-        if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-            builder.space()
-            continue
+        # a letter or digit is never a hyphen nor a space pdfium made up: two calls saved on most glyphs
+        if code not in _LETTERS_AND_DIGITS:
+            if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
+                code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
+            if code in _SPACES or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                builder.space()
+                continue
         if tally.skip(code):
             builder.space()  # an unreadable glyph is a hole in the text: never joins what stands around it
             continue
@@ -185,10 +199,14 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
         text = tally.text(read_lost(page, raw, index, settings, lost) if is_lost(code) else printed(code))
         if not text:
             continue  # nothing printable: removed and counted (textlayer)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
-        builder.glyph(text, _box(transform, rect.left, rect.bottom, rect.right, rect.top), index)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect_ref)
+        builder.glyph(text, box_of(rect.left, rect.bottom, rect.right, rect.top), index)
     words = [w if w.text.isascii() else replace(w, text=repair_ligatures(w.text)) for w in builder.finish()]
     return tally.words(words), tally
+
+
+_SPACES = frozenset((0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE))
+_LETTERS_AND_DIGITS = frozenset(c for c in range(0x80) if chr(c).isalnum())
 
 
 def _font_size(raw, index: int, matrix) -> float:
