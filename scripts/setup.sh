@@ -11,15 +11,17 @@ cd "$(dirname "$0")/.."
 # tesseract (+ Italian data): OCR of scanned plans; poppler-utils: pdftotext/pdftoppm used by tests;
 # qpdf: the encrypted-PDF test; chromium: the HTML report test and screenshot; ghostscript and
 # mupdf-tools: the re-printed samples of tests/test_producers.py; fonts-dejavu-core and
-# fonts-liberation: the fonts the tests draw text with (tests/test_ocr.py, the reportlab sample).
+# fonts-liberation: the fonts the tests draw text with (tests/test_ocr.py, the reportlab sample);
+# fonts-crosextra-carlito: the samples' own type, which the browser re-prints of tests/test_producers.py
+# set their text in when it is installed (a fresh machine would print them in another serif).
 packages=(tesseract-ocr tesseract-ocr-ita poppler-utils qpdf chromium fonts-dejavu-core fonts-liberation
-          ghostscript mupdf-tools)
+          fonts-crosextra-carlito ghostscript mupdf-tools)
 if [[ "${1:-}" == "--print-packages" ]]; then
   printf '%s\n' "${packages[@]}"
   exit 0
 fi
 if [[ "${1:-}" == "--samples" ]]; then
-  packages+=(libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-dejavu)
+  packages+=(libreoffice-writer-nogui fonts-crosextra-caladea fonts-dejavu)
 fi
 python=${PYTHON:-python3}
 # Debian's python3 has no venv/ensurepip without this package

@@ -45,9 +45,9 @@ def test_the_scan_sees_the_fonts_the_tests_draw_with():
     assert "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" in named
 
 
-def test_a_font_only_the_samples_setup_installs_is_not_provided():
-    # the check can fail: Carlito comes with `setup.sh --samples` only
-    assert "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf" not in plain_setup_files()
+def test_a_program_only_the_samples_setup_installs_is_not_provided():
+    # the check can fail: LibreOffice comes with `setup.sh --samples` only
+    assert "/usr/lib/libreoffice/program/soffice.bin" not in plain_setup_files()
 
 
 def test_every_system_file_named_comes_from_the_plain_setup():
