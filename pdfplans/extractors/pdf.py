@@ -10,7 +10,7 @@ import hashlib
 import math
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -125,8 +125,8 @@ def _read_page(page: pdfium.PdfPage, number: int, file: str, warnings: list[Plan
             content.skipped = f"{count} characters on one page"
             warnings.append(PlanWarning(file, content.skipped + ": page skipped", number, kind="unreadable"))
             return content
-        content.words, tally = _words(page, textpage, count, number, transform, settings, (view_w, view_h),
-                                       upright=rotation == 0)
+        box_of = _glyph_box(rotation, transform, height)
+        content.words, tally = _words(page, textpage, count, number, box_of, settings, (view_w, view_h))
         warnings += tally.warnings(file)
     finally:
         textpage.close()
@@ -147,13 +147,20 @@ def _view_transform(rotation: int, width: float, height: float):
     return lambda x, y: (x, height - y)
 
 
-def _glyph_box(transform, height: float):
-    """``_box`` for a page not rotated, in one step (it runs once per glyph)."""
-    def box(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+Box = tuple[float, float, float, float]
+
+
+def _glyph_box(rotation: int, transform, height: float) -> Callable[[float, float, float, float], Box]:
+    """``_box`` of a glyph's edges; on a page not rotated in one step (it runs once per glyph)."""
+    def upright(left: float, bottom: float, right: float, top: float) -> Box:
         if left <= right and bottom <= top:
             return left, height - top, right, height - bottom
         return _box(transform, left, bottom, right, top)
-    return box
+
+    def turned(left: float, bottom: float, right: float, top: float) -> Box:
+        return _box(transform, left, bottom, right, top)
+
+    return upright if rotation == 0 else turned
 
 
 def _box(transform, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
@@ -162,8 +169,9 @@ def _box(transform, left: float, bottom: float, right: float, top: float) -> tup
     return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int, transform,
-           settings: ReaderSettings, view: tuple[float, float], upright: bool = False) -> tuple[list[Word], PageText]:
+def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, number: int,
+           box_of: Callable[[float, float, float, float], Box], settings: ReaderSettings,
+           view: tuple[float, float]) -> tuple[list[Word], PageText]:
     """Characters into glyph runs (runs.RunBuilder): a printed or generated space, any visible gap
     (more than ``glyph_gap`` sizes), a step back or a new line ends a run. Which runs make a word is
     measured on the whole line (lines.join_runs): a run never spans two words, whatever the spaces say.
@@ -171,7 +179,6 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    box_of = _glyph_box(transform, view[1]) if upright else lambda *edges: _box(transform, *edges)
     matrix = pdfium_c.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
     lost: dict[tuple[int, int], str] = {}

@@ -77,12 +77,11 @@ def read_pages(
         warnings.append(PlanWarning(file, f"{problem}: {len(pages)} page(s) without text not read ({numbers})",
                                     kind="unreadable"))
         return
-    lock, stopped = threading.Lock(), threading.Event()
+    lock = threading.Lock()
 
     def work(page: PageContent) -> PageImage:
         with lock:  # pdfium is not thread-safe
-            if stopped.is_set():
-                raise cancel.Cancelled("OCR interrupted")
+            cancel.check()
             gray = render_page(document, page.number - 1, dpi)
         return read_image(gray, page.number, dpi, binary=binary)
 
@@ -103,9 +102,9 @@ def read_pages(
     except BaseException:  # Ctrl-C: stop now, not after every queued page
         cancel.stop(pool)
         # A render under way ends before the caller can close the document: pdfium aborts the
-        # process if a page is closed under a thread still drawing it.
+        # process if a page is closed under a thread still drawing it (no new one starts: stopped).
         with lock:
-            stopped.set()
+            pass
         raise
     pool.shutdown()
 
