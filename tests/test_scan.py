@@ -30,13 +30,21 @@ def test_scan_is_read_by_ocr(scan):
 
 
 def test_cells_right_and_every_wrong_cell_warned(scan):
-    warned = {(w.table, w.row, w.column) for w in scan.warnings if w.kind in WARNED_KINDS}
-    warned |= {(w.table, row, column) for w in scan.warnings if w.kind in WARNED_KINDS for row, column in w.cells}
+    right, cells, unwarned = _wrong_cells_unwarned(scan, TABLE_IDS)
+    assert right / cells >= 0.98, f"{right}/{cells}"
+    assert unwarned == []
+
+
+def _wrong_cells_unwarned(plan, table_ids) -> tuple[int, int, list[tuple]]:
+    """Cells right, cells in all, and every wrong cell that no warning names (a table found with
+    another number of rows than printed fails at once: its cells cannot be paired)."""
+    warned = {(w.table, w.row, w.column) for w in plan.warnings if w.kind in WARNED_KINDS}
+    warned |= {(w.table, row, column) for w in plan.warnings if w.kind in WARNED_KINDS for row, column in w.cells}
     cells = right = 0
     unwarned = []
-    for table_id in TABLE_IDS:
+    for table_id in table_ids:
         expected = load_expected("cremonese_2023", table_id)
-        found = scan[table_id].records
+        found = plan[table_id].records
         assert len(found) == len(expected), table_id
         for row, (want, got) in enumerate(zip(expected, found)):
             for column in TABLE_COLUMNS[table_id]:
@@ -49,8 +57,7 @@ def test_cells_right_and_every_wrong_cell_warned(scan):
                     keys |= {(table_id, row, "ente"), (table_id, row, "comune")}
                 if not keys & warned:
                     unwarned.append((table_id, row, column, want[column], got[column]))
-    assert right / cells >= 0.98, f"{right}/{cells}"
-    assert unwarned == []
+    return right, cells, unwarned
 
 
 def test_allegato_a_of_the_scan_is_read(scan):
@@ -157,6 +164,15 @@ def test_cells_right_on_the_other_scans(part):
     assert right / cells >= 0.98, f"{name}: {right}/{cells}"
     a_right, a_cells = scores["allegato_a"]
     assert a_right / a_cells >= 0.98, f"{name}: allegato_a {a_right}/{a_cells}"
+
+
+def test_no_table_of_the_other_scans_is_misread_silently(part):
+    """At 150 dpi (JPEG 50) and in black and white: a wrong cell is warned about, or its table is
+    judged suspect. (OCR can be sure of a misread word: "domestca", confidence 82, on the 300 dpi
+    Allegato A, whose verdict names a misread date.)"""
+    name, plan = part
+    silent = [cell for cell in _wrong_cells_unwarned(plan, PART_TABLES)[2] if plan[cell[0]].verdict.ok]
+    assert silent == [], name
 
 
 def test_a_sideways_allegato_a_is_read_like_the_upright_one(scan):

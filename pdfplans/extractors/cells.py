@@ -29,7 +29,13 @@ def merge_halves(upper: Cell | None, lower: Cell | None) -> Cell | None:
     """One cell from its two halves on consecutive pages (kept with the upper half's page and box)."""
     if upper is None or lower is None:
         return upper or lower
-    return Cell(upper.text + "\n" + lower.text, upper.page, upper.bbox, upper.confidence, upper.joins)
+    return Cell(upper.text + "\n" + lower.text, upper.page, upper.bbox, least_sure([upper, lower]), upper.joins)
+
+
+def least_sure(cells: list[Cell]) -> float | None:
+    """A cell made of several is only as sure as its least sure part (None: no OCR)."""
+    confidences = [c.confidence for c in cells if c.confidence is not None]
+    return min(confidences) if confidences else None
 
 
 def joined(cells: list[Cell | None]) -> Cell | None:
@@ -41,7 +47,7 @@ def joined(cells: list[Cell | None]) -> Cell | None:
     box = (min(c.bbox[0] for c in present), first.bbox[1], max(c.bbox[2] for c in present), present[-1].bbox[3])
     if any(c.page != first.page for c in present):
         box = first.bbox
-    return Cell("\n".join(c.text for c in present), first.page, box, first.confidence, first.joins)
+    return Cell("\n".join(c.text for c in present), first.page, box, least_sure(present), first.joins)
 
 
 def line_of(cell: Cell, index: int, count: int) -> Cell:
