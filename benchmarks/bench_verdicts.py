@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from mutations import MUTATIONS, flagged, mutate  # noqa: E402
-from scoring import named, score, split  # noqa: E402
+from scoring import score, verdicts  # noqa: E402
 
 from pdfplans import read_plan  # noqa: E402
 
@@ -87,14 +87,11 @@ def corpus(names: list[str], verbose: bool, folders: list[Path]) -> None:
     for pdf in files:
         plan = read_plan(pdf)
         _, _, per_table, shown = score(plan, plan_of(pdf))
-        right, wrong = split(plan, plan_of(pdf), per_table)
-        warned = named(plan)
-        false = [t for t in right if t in warned]
-        quiet = [t for t in wrong if not any(warned.get(t, []))]
-        right_all, alarms, wrong_all, silent = (right_all + len(right), alarms + len(false),
-                                                wrong_all + len(wrong), silent + len(quiet))
-        print(f"{pdf.stem:40} right {len(right):2d}, flagged {', '.join(false) or '-'}; "
-              f"wrong {len(wrong):2d}, silent {', '.join(quiet) or '-'}")
+        false, quiet, right, wrong = verdicts(plan, plan_of(pdf), per_table)
+        right_all, alarms, wrong_all, silent = (right_all + right, alarms + len(false),
+                                                wrong_all + wrong, silent + len(quiet))
+        print(f"{pdf.stem:40} right {right:2d}, flagged {', '.join(false) or '-'}; "
+              f"wrong {wrong:2d}, silent {', '.join(quiet) or '-'}")
         for table_id in (false + quiet) if verbose else []:
             reasons = [str(r) for r in (plan.tables[table_id].verdict.reasons if table_id in plan.tables else [])]
             diff = [d for d in shown if d.startswith(table_id)]

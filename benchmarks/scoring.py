@@ -52,8 +52,13 @@ def split(plan, sample: str, per_table: dict[str, tuple[int, int]]) -> tuple[lis
     return right, wrong
 
 
-def named(plan) -> dict[str, list[int | None]]:
-    """Table → the pages of the warnings that name it (suspect or missing)."""
+# warnings that name a doubtful cell of a table (an OCR reading the engine was unsure of, a name not
+# resolved): a table so named is not silent, though its verdict may be ok
+CELL_WARNINGS = {"low_confidence", "unreadable", "unresolved"}
+
+
+def suspect_or_missing(plan) -> dict[str, list[int | None]]:
+    """Table → the pages of its verdict's reasons, for the tables judged suspect or missing."""
     out: dict[str, list[int | None]] = {t: [r.page for r in v.reasons] for t, v in plan.missing.items()}
     for table in plan.tables.values():
         if not table.verdict.ok:
@@ -61,11 +66,21 @@ def named(plan) -> dict[str, list[int | None]]:
     return out
 
 
+def named(plan) -> dict[str, list[int | None]]:
+    """Table → the pages of every warning that names it: its verdict's reasons and the warnings on
+    its cells."""
+    out = suspect_or_missing(plan)
+    for warning in plan.warnings:
+        if warning.kind in CELL_WARNINGS and warning.table:
+            out.setdefault(warning.table, []).append(warning.page)
+    return out
+
+
 def verdicts(plan, sample: str, per_table: dict[str, tuple[int, int]]) -> tuple[list[str], list[str], int, int]:
     """Tables right and flagged, tables wrong and not named by a warning with a page, and how many
     right and wrong."""
     right, wrong = split(plan, sample, per_table)
-    warned = named(plan)
-    alarms = [t for t in right if t in warned]
+    suspect, warned = suspect_or_missing(plan), named(plan)
+    alarms = [t for t in right if t in suspect]
     silent = [t for t in wrong if not any(p for p in warned.get(t, []))]
     return alarms, silent, len(right), len(wrong)
