@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "samples" / "build"), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from expected import expected_name  # noqa: E402
-from producers import PRODUCERS, TEXT_SAMPLES, build, output_path  # noqa: E402
+from producers import PRODUCERS, RENDERINGS, TEXT_SAMPLES, build, output_path  # noqa: E402
 from scoring import score, verdicts  # noqa: E402
 
 from pdfplans import read_plan  # noqa: E402
@@ -54,7 +54,7 @@ def check(plan, sample: str) -> tuple[int, int, list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("producers", nargs="*", help=f"some of {list(PRODUCERS)} (default: all)")
-    parser.add_argument("--sample", action="append", choices=TEXT_SAMPLES)
+    parser.add_argument("--sample", action="append", choices=TEXT_SAMPLES + RENDERINGS)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the corpus files first")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every differing cell")
     parser.add_argument("--check", action="store_true", help="also run the checks: planted found, others")
@@ -62,8 +62,10 @@ def main() -> int:
     args = parser.parse_args()
     grand_right = grand_total = found_all = planted_all = false_all = 0
     alarms = right_tables = silent = wrong_tables = 0
-    for sample in args.sample or TEXT_SAMPLES:
+    for sample in args.sample or TEXT_SAMPLES + RENDERINGS:
         for producer in args.producers or list(PRODUCERS):
+            if sample in RENDERINGS and producer == "html":
+                continue  # html lays out the plan's document, the same as the plan's own sample
             pdf = output_path(sample, producer)
             if args.rebuild or not pdf.exists():
                 build(sample, producer)
