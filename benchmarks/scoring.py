@@ -23,7 +23,7 @@ def score(plan, sample: str) -> tuple[int, int, dict[str, tuple[int, int]], list
             shown.append(f"{table_id}: not found")
             continue
         diff = differences(table_id, expected, plan[table_id].records)
-        wrong = sum(1 for d in diff if "rows, expected" not in d) + _missing_rows(diff, table_id)
+        wrong = sum(1 for d in diff if "rows, expected" not in d) + _rows_off(diff, table_id)
         per_table[table_id] = (max(0, cells - wrong), cells)
         shown += diff
     right = sum(r for r, _ in per_table.values())
@@ -31,12 +31,13 @@ def score(plan, sample: str) -> tuple[int, int, dict[str, tuple[int, int]], list
     return right, total, per_table, shown
 
 
-def _missing_rows(diff: list[str], table_id: str) -> int:
-    """Cells of expected rows that were not extracted at all (``differences`` compares the overlap)."""
+def _rows_off(diff: list[str], table_id: str) -> int:
+    """Cells of the expected rows not extracted at all, or of the rows read too many (a line of text
+    around the table taken for a row): ``differences`` compares only the rows both have."""
     for line in diff:
         if "rows, expected" in line:
             found, expected = (int(w) for w in line.replace(",", "").split() if w.isdigit())
-            return max(0, expected - found) * len(TABLE_COLUMNS[table_id])
+            return abs(expected - found) * len(TABLE_COLUMNS[table_id])
     return 0
 
 

@@ -6,10 +6,11 @@ byte-swapped), poppler's pdftocairo (font size 1 with the real size in the text 
 clean with sanitised content streams. Their tables are compared cell by cell with the original
 sample's transcription (samples/expected/...).
 
-Chromium costs seconds a file, so only some samples go through it here, chosen for what its print
-does to them (the whole matrix is benchmarks/producers.py): ``html`` (the plan as a web page with
-real tables) draws every cell border as its own short rectangle, moves a row that does not fit
-whole to the next page under a repeated ``thead``, and puts Allegato A on a landscape page;
+Chromium prints every text sample too: ``html`` (the plan as a web page with real tables) draws
+every cell border as its own short rectangle, moves a row that does not fit whole to the next page
+under a repeated ``thead`` (a misure row of cremonese_2022; j's caption cut by a page break there),
+puts Allegato A on a landscape page, sets names as wide as their column in its own column widths
+(oglio_po_2023) and splits lodi_2023's tables of horizontal rules between rows;
 ``chromium`` (the PDF turned into HTML by pdftohtml, then printed) leaves the rules only as each
 page's background picture and sets the text again in the browser's own type.
 """
@@ -23,20 +24,11 @@ from expected import SAMPLES, differences, expected_name, expected_tables, load_
 from pdfplans import read_plan
 
 sys.path.insert(0, str(SAMPLES / "build"))
-from producers import PRODUCERS, TEXT_SAMPLES  # noqa: E402
+from producers import PRODUCERS, RENDERINGS, TEXT_SAMPLES  # noqa: E402
 
 FAST = {"gs": "gs", "cairo": "pdftocairo", "mutool": "mutool"}  # producer -> its tool, which the plain setup installs: a missing one fails, never skips
 # known misreadings, named so that they are seen (strict: a fix makes the test say so)
 KNOWN: dict[tuple[str, str], str] = {
-}
-
-
-# sample -> what the browser's print puts to the test there
-BROWSER = {
-    "cremonese_2023": "ruled grid in cell-sized pieces; Allegato A on a landscape named page",
-    "cremonese_2022": "a misure row moved whole to the next page under the repeated thead; j's caption cut by a page break",
-    "oglio_po_2023": "names as wide as their column in the browser's own column widths",
-    "lodi_2023": "named sections, horizontal rules only, tables split between rows",
 }
 
 
@@ -46,14 +38,14 @@ def corpus(tmp_path_factory):
 
 
 @pytest.mark.parametrize("producer", list(FAST))
-@pytest.mark.parametrize("sample", TEXT_SAMPLES)
+@pytest.mark.parametrize("sample", TEXT_SAMPLES + RENDERINGS)
 def test_reprinted_sample_gives_its_tables(corpus, request, sample, producer):
     if (sample, producer) in KNOWN:
         request.applymarker(pytest.mark.xfail(reason=KNOWN[sample, producer], strict=True))
     _assert_expected_tables(PRODUCERS[producer](SAMPLES / f"{sample}.pdf", corpus / f"{sample}__{producer}.pdf"), sample)
 
 
-@pytest.mark.parametrize("sample", list(BROWSER))
+@pytest.mark.parametrize("sample", TEXT_SAMPLES)
 def test_plan_printed_by_the_browser_gives_its_tables(corpus, sample):
     _assert_expected_tables(PRODUCERS["html"](SAMPLES / f"{sample}.pdf", corpus / f"{sample}__html.pdf"), sample)
 

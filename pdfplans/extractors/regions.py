@@ -19,7 +19,9 @@ from .page import Rule
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 from .values import is_value
 
-_CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s)")
+# the start of a section or caption: "e)", "3.", "IV)", "Art.", "ALL.", "Tabella 12 –" (a numbered caption)
+_CAPTION_START = re.compile(r"^\s*([a-kA-K]\)|\d{1,2}[.)]\s|[IVX]{1,4}[.)]\s|❖|Art\.|ALL\.?\s"
+                            r"|(Tabella|Tab\.|Prospetto)\s+(n\.\s*)?\d{1,2}\s*[–—:.-])")
 _BULLET = re.compile(r"^\s*[-–•▪❖✓·*]\s")
 
 
