@@ -13,7 +13,7 @@ read cell for cell right and flagged suspect: at most 2%, issue 13) and the sile
 wrong, or not found, and named by no warning that gives the table and a page: there must be none).
 
     .venv/bin/python benchmarks/bench_verdicts.py [--seeds N] [--by-sample] [SAMPLE ...]
-    .venv/bin/python benchmarks/bench_verdicts.py --corpus [-v] [--folder DIR] [RENDERING ...]
+    .venv/bin/python benchmarks/bench_verdicts.py --corpus [-v] [--scans] [--folder DIR] [RENDERING ...]
 """
 from __future__ import annotations
 
@@ -56,9 +56,9 @@ def sweep(plan, seeds: int, caught: Counter, tried: Counter, silent: Counter, wh
                         where[(kind, table_id, name)] += 1
 
 
-def renderings(names: list[str], folders: list[Path]) -> list[Path]:
-    """The text samples (a text layer on their first page), the re-prints built, and the PDFs of
-    ``folders`` (robustness.py --keep DIR), or those of them named."""
+def renderings(names: list[str], folders: list[Path], scans: bool = False) -> list[Path]:
+    """The text samples (a text layer on their first page; with ``scans`` the scanned ones too), the
+    re-prints built, and the PDFs of ``folders`` (robustness.py --keep DIR), or those of them named."""
     import pypdfium2 as pdfium
 
     def text(pdf: Path) -> bool:
@@ -68,7 +68,7 @@ def renderings(names: list[str], folders: list[Path]) -> list[Path]:
         finally:
             document.close()
 
-    every = [p for p in sorted((ROOT / "samples").glob("*.pdf")) if text(p)]
+    every = [p for p in sorted((ROOT / "samples").glob("*.pdf")) if scans or text(p)]
     every += sorted((ROOT / "samples" / "producers").glob("*.pdf"))
     every += [p for folder in folders for p in sorted(folder.glob("*.pdf"))]
     return [p for p in every if not names or p.stem in names]
@@ -79,11 +79,11 @@ def plan_of(pdf: Path) -> str:
     return re.sub(r"^s\d+_", "", pdf.stem)
 
 
-def corpus(names: list[str], verbose: bool, folders: list[Path]) -> None:
+def corpus(names: list[str], verbose: bool, folders: list[Path], scans: bool = False) -> None:
     """False alarms and silent wrong tables over real readings (see the module's docstring)."""
     right_all = alarms = wrong_all = silent = 0
     start = time.perf_counter()
-    files = renderings(names, folders)
+    files = renderings(names, folders, scans)
     for pdf in files:
         plan = read_plan(pdf)
         _, _, per_table, shown = score(plan, plan_of(pdf))
@@ -112,9 +112,10 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="with --corpus: the reasons or the differences")
     parser.add_argument("--folder", type=Path, action="append", default=[],
                         help="with --corpus: also the PDFs of this folder (robustness.py --keep DIR)")
+    parser.add_argument("--scans", action="store_true", help="with --corpus: also the scanned samples (OCR, a minute each)")
     args = parser.parse_args()
     if args.corpus:
-        corpus(args.samples, args.verbose, args.folder)
+        corpus(args.samples, args.verbose, args.folder, args.scans)
         return
     args.samples = args.samples or SAMPLES
     caught, tried, silent, where = Counter(), Counter(), Counter(), Counter()

@@ -5,7 +5,7 @@ wrong tables over every text sample and re-print). Needs tests/ on sys.path (exp
 """
 from __future__ import annotations
 
-from expected import differences, expected_name, expected_tables, load_expected
+from expected import differences, expected_name, load_expected, sample_tables
 
 from pdfplans.schema import TABLE_COLUMNS
 
@@ -15,7 +15,7 @@ def score(plan, sample: str) -> tuple[int, int, dict[str, tuple[int, int]], list
     name = expected_name(sample)
     per_table: dict[str, tuple[int, int]] = {}
     shown: list[str] = []
-    for table_id in expected_tables(name):
+    for table_id in sample_tables(sample):
         expected = load_expected(name, table_id)
         cells = len(expected) * len(TABLE_COLUMNS[table_id])
         if table_id not in plan.tables:

@@ -42,6 +42,22 @@ def expected_name(sample: str) -> str:
     return name
 
 
+# samples made of some pages of a plan: the tables printed wholly on those pages (samples/build/
+# build_all.py SCANS, as samples/build/table_pages.py finds them in the text PDF; the empty f) is a
+# sentence on page 9)
+PART_TABLES = ("e_libere", "e_turnover", "f_conferite_privati", "g_assegnabili", "h_soglia_indigenti",
+               "i_categorie_aggiuntive", "i_forze_polizia", "j_transitori", "k_assegnate_anno_precedente",
+               "riparto_misure", "utilizzo_dgr", "allegato_a")
+PARTIAL = {"cremonese_2023_scan_150": PART_TABLES, "cremonese_2023_scan_300": PART_TABLES}
+
+
+def sample_tables(sample: str) -> list[str]:
+    """Ids of the tables a sample or rendering prints: its plan's, or the part of them its pages hold."""
+    tables = expected_tables(expected_name(sample))
+    part = PARTIAL.get(sample.split("__")[0])
+    return [t for t in tables if part is None or t in part]
+
+
 def expected_tables(name: str) -> list[str]:
     """Ids of the tables transcribed for ``name``, in canonical order."""
     from pdfplans.schema import TABLE_IDS

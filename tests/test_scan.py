@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from expected import SAMPLES, _same, load_expected
+from expected import PART_TABLES, SAMPLES, _same, load_expected
 
 from pdfplans import read_plan
 from pdfplans.schema import TABLE_COLUMNS, TABLE_IDS
@@ -112,11 +112,6 @@ def test_the_scans_html_report_is_light_and_quick(scan):
 
 
 # -- the other scans: some pages of the plan at 150 and 300 dpi, pages fed turned ---------------
-# tables printed wholly on the pages each was made of (samples/build/build_all.py: SCANS), as
-# samples/build/table_pages.py finds them in the text PDF; the empty f) is a sentence on page 9
-PART_TABLES = ("e_libere", "e_turnover", "f_conferite_privati", "g_assegnabili", "h_soglia_indigenti",
-               "i_categorie_aggiuntive", "i_forze_polizia", "j_transitori", "k_assegnate_anno_precedente",
-               "riparto_misure", "utilizzo_dgr", "allegato_a")
 # page of the sample → the quarter turn it was fed with (build_all.SCANS "turns", renumbered)
 PARTS = {"cremonese_2023_scan_150.pdf": {}, "cremonese_2023_scan_300.pdf": {2: 180, 7: 270, 8: 90}}
 
