@@ -56,9 +56,23 @@ def horizontal_splits(rules: list[Rule], x0: float, x1: float, top: float, botto
 
 
 def coverage_columns(lines: list[Line], splits: list[float] | None = None) -> list[Interval]:
-    """Column intervals: the x-ranges that some phrase of some line covers."""
+    """Column intervals: the x-ranges that some phrase of some line covers, cut at the splits
+    (where a column starts: a word that runs across one does not join the two columns)."""
     spans = [(p.x0, p.x1) for line in lines for p in line.phrases(splits)]
-    return merge_intervals(spans)
+    return cut_at_starts(merge_intervals(spans), splits or [])
+
+
+def cut_at_starts(intervals: list[Interval], starts: list[float]) -> list[Interval]:
+    """Intervals split at every start inside them. The piece after the last start is where the
+    column that starts there begins: it runs on into the next interval unless another column
+    starts before that."""
+    out: list[Interval] = []
+    for a, b in sorted(intervals):
+        if out and out[-1][0] in starts and not any(out[-1][1] < x <= a for x in starts):
+            a = out.pop()[0]  # the tail of a word across the start, then the column's own text
+        edges = [a, *sorted(x for x in starts if a < x < b), b]
+        out += list(zip(edges, edges[1:]))
+    return out
 
 
 def columns_from_rules(xs: list[float], x0: float, x1: float, settings: ReaderSettings = DEFAULT_SETTINGS) -> list[Interval]:

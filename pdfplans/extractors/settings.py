@@ -175,7 +175,11 @@ class ReaderSettings:
     horizontal_rule_share: float = 0.2
     """share of the table's width a horizontal rule must cross to separate rows."""
     column_start_lines: int = 3
-    """lines starting a run of text at one x (and none running across it) that make a column start."""
+    """lines starting a run of text at one x (and few running across it) that make a column start."""
+    column_start_crossed_share: float = 0.2
+    """share of a table's lines whose words may run across a column start without undoing it (a
+    value a renderer moved off its column's start with the text before it; prose crosses it on
+    most lines)."""
 
     # -- rows and cells (extractors/rows.py, cells.py) -------------------------------------------
     single_line_share: float = 0.8
