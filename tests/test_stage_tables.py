@@ -121,3 +121,12 @@ def test_a_value_moved_across_its_column_start_keeps_the_column():
     assert 185 < columns[1][0] < 210  # the dates' column starts just left of where five lines start it
     last = words_by_column(rows[-1], widen(columns, 50, 320))
     assert [[w.text for w in last[c]] for c in sorted(last)] == [["COMUNE", "DI", "PESSINA", "CREMONESE"], ["02-11-2022"], ["7"]]
+
+
+def test_a_row_with_a_value_moved_across_its_column_start_stays_in_the_table():
+    page = [line(50, (50, PROSE)), line(80, (50, "ENTE PROPRIETARIO"), (210, "DATA RICEZIONE"), (310, "N. ALLOGGI"))]
+    regions, _ = find_regions([page + _reset_rows()], {1: []}, header_vocabulary())
+    table = build_table(regions[0])
+    assert [[join_cell_text(c) for c in row] for row in table.rows][-2:] == [
+        ["COMUNE DI ANNICCO", "02-11-2022", "4"], ["COMUNE DI PESSINA CREMONESE", "02-11-2022", "7"],
+    ]
