@@ -186,9 +186,11 @@ def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
                settings: ReaderSettings = DEFAULT_SETTINGS) -> str:
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
-    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - settings.wrap_fit_slack * size:
+    width = max(edge - left, size)
+    slack = settings.wrap_fit_slack * size + settings.wrap_fit_share * width
+    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - slack:
         return "fits"
-    return "tight" if edge - last.x1 < settings.tight_share * max(edge - left, size) else "loose"
+    return "tight" if edge - last.x1 < settings.tight_share * width else "loose"
 
 
 

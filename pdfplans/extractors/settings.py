@@ -188,6 +188,10 @@ class ReaderSettings:
     """sizes: the word space counted when asking whether a word would have fitted the line above."""
     wrap_fit_slack: float = 0.05
     """sizes: rounding allowed when a word would just have fitted."""
+    wrap_fit_share: float = 0.05
+    """share of a column's width by which a word must have fitted the line above to say the line
+    did not wrap: type set again in another font (a browser printing a page's text in its own)
+    ends each line a few percent of its length off where the plan's type ended it."""
     page_full_lines: float = 3.5
     """sizes: a row ending farther than this above the foot of its page was not cut by the break."""
     tight_share: float = 0.25
