@@ -7,6 +7,7 @@ from __future__ import annotations
 from .lines import Line
 from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .values import is_value
 
 Interval = tuple[float, float]
 
@@ -104,26 +105,46 @@ def left_edges(lines: list[Line], columns: list[Interval]) -> list[float]:
     return lefts
 
 
-def word_columns(words: list[Word], columns: list[Interval]) -> list[int | None]:
-    """The column of each word of one line (sorted by x): where its middle is, except for a word
+def word_columns(line: Line, columns: list[Interval]) -> list[int | None]:
+    """The column of each word of one line: where its middle is, except for a word
     that crosses the start of a column right after a word of the column before. A cell's text
     starts past its column's start and never runs back across it: the word was set by a renderer
     that laid the whole line out as one string in its own, wider type (pdftohtml's text printed by
     a browser, "CASTELVERDE 4" over the rule before the 4), and belongs to the column it crosses into."""
+    words = line.words
     out: list[int | None] = []
+    pushed = False
     for index, word in enumerate(words):
         col = column_of((word.x0 + word.x1) / 2, columns)
         if index and col is not None and col + 1 < len(columns) and out[-1] == col:
             start = columns[col + 1][0]
             if word.x0 < start < word.x1 and words[index - 1].x1 <= start:
                 col += 1
+                pushed = True
         out.append(col)
+    return _values_after_words(line, out, len(columns)) if pushed else out
+
+
+def _values_after_words(line: Line, cols: list[int | None], count: int) -> list[int | None]:
+    """On a line a renderer set as one string (a word crossed into the next column), a value that
+    ends a column's words right after a word with letters, one word space on, goes to the next
+    column when that is empty on the line: the cells were joined one word space apart, so the
+    value of the column after a wide text ('3 + 2 da turn over 2') lands in the column before."""
+    words, out = line.words, list(cols)
+    for index in range(1, len(words)):
+        col, word, before = out[index], words[index], words[index - 1]
+        if col is None or col + 1 >= count or col + 1 in out or out[index - 1] != col:
+            continue
+        last = index + 1 == len(words) or out[index + 1] != col
+        spaced = word.x0 - before.x1 < line.phrase_gap  # one run of text
+        if last and spaced and is_value(word.text) and any(c.isalpha() for c in before.text):
+            out[index] = col + 1
     return out
 
 
 def words_by_column(line: Line, columns: list[Interval]) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
-    for word, col in zip(line.words, word_columns(line.words, columns)):
+    for word, col in zip(line.words, word_columns(line, columns)):
         if col is not None:
             out.setdefault(col, []).append(word)
     return out
