@@ -73,7 +73,7 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
             title = head.text
             header_lines = header_lines[1:]
     return ColumnLayout(columns, ruled, xs if ruled else [], left, right, header_lines, title,
-                        right_edges(body, columns), single_line_columns(body, columns, s))
+                        right_edges(body, columns, s), single_line_columns(body, columns, s))
 
 
 def column_starts(lines: list[Line], s: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:

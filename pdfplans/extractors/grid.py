@@ -97,15 +97,15 @@ def column_of(x_center: float, columns: list[Interval]) -> int | None:
 
 
 
-def left_edges(lines: list[Line], columns: list[Interval]) -> list[float]:
+def left_edges(lines: list[Line], columns: list[Interval], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
     lefts = [b for _, b in columns]
     for line in lines:
-        for col, words in words_by_column(line, columns).items():
+        for col, words in words_by_column(line, columns, settings).items():
             lefts[col] = min(lefts[col], words[0].x0)
     return lefts
 
 
-def word_columns(line: Line, columns: list[Interval]) -> list[int | None]:
+def word_columns(line: Line, columns: list[Interval], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[int | None]:
     """The column of each word of one line: where its middle is, except for a word
     that crosses the start of a column right after a word of the column before. A cell's text
     starts past its column's start and never runs back across it: the word was set by a renderer
@@ -122,39 +122,42 @@ def word_columns(line: Line, columns: list[Interval]) -> list[int | None]:
                 col += 1
                 pushed = True
         out.append(col)
-    return _values_after_words(line, out, len(columns)) if pushed else out
+    return _values_after_words(line, out, columns, pushed, settings)
 
 
-def _values_after_words(line: Line, cols: list[int | None], count: int) -> list[int | None]:
-    """On a line a renderer set as one string (a word crossed into the next column), a value that
-    ends a column's words right after a word with letters, one word space on, goes to the next
-    column when that is empty on the line: the cells were joined one word space apart, so the
-    value of the column after a wide text ('3 + 2 da turn over 2') lands in the column before."""
+def _values_after_words(line: Line, cols: list[int | None], columns: list[Interval], pushed: bool,
+                        settings: ReaderSettings) -> list[int | None]:
+    """A value that ends a column's words one word space after a word with letters goes to the
+    next column when that is empty on the line, if the line was set as one string (a word crossed
+    into the next column: ``pushed``) or the value ends within ``pushed_value_reach`` sizes of the
+    next column's start: a renderer joined the cells one word space apart, so the value of the
+    column after a wide text ('3 + 2 da turn over 2', 'DOVARESE 7') lands in the column before."""
     words, out = line.words, list(cols)
     for index in range(1, len(words)):
         col, word, before = out[index], words[index], words[index - 1]
-        if col is None or col + 1 >= count or col + 1 in out or out[index - 1] != col:
+        if col is None or col + 1 >= len(columns) or col + 1 in out or out[index - 1] != col:
             continue
         last = index + 1 == len(words) or out[index + 1] != col
         spaced = word.x0 - before.x1 < line.phrase_gap  # one run of text
-        if last and spaced and is_value(word.text) and any(c.isalpha() for c in before.text):
+        near = columns[col + 1][0] - word.x1 <= settings.pushed_value_reach * word.size
+        if (pushed or near) and last and spaced and is_value(word.text) and any(c.isalpha() for c in before.text):
             out[index] = col + 1
     return out
 
 
-def words_by_column(line: Line, columns: list[Interval]) -> dict[int, list[Word]]:
+def words_by_column(line: Line, columns: list[Interval], settings: ReaderSettings = DEFAULT_SETTINGS) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
-    for word, col in zip(line.words, word_columns(line, columns)):
+    for word, col in zip(line.words, word_columns(line, columns, settings)):
         if col is not None:
             out.setdefault(col, []).append(word)
     return out
 
 
-def right_edges(lines: list[Line], columns: list[Interval]) -> list[float | None]:
+def right_edges(lines: list[Line], columns: list[Interval], settings: ReaderSettings = DEFAULT_SETTINGS) -> list[float | None]:
     """How far text reaches in each column: where a cell's lines wrap."""
     edges: list[float | None] = [None] * len(columns)
     for line in lines:
-        for col, words in words_by_column(line, columns).items():
+        for col, words in words_by_column(line, columns, settings).items():
             edges[col] = max(edges[col] or 0.0, words[-1].x1)
     return edges
 

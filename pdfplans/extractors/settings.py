@@ -176,6 +176,9 @@ class ReaderSettings:
     """share of the table's width a horizontal rule must cross to separate rows."""
     column_start_lines: int = 3
     """lines starting a run of text at one x (and few running across it) that make a column start."""
+    pushed_value_reach: float = 1.0
+    """sizes: a value one word space after a text, ending this close to the next column's start
+    with that column empty on the line, is that column's (a renderer set the cells as one string)."""
     column_start_crossed_share: float = 0.2
     """share of a table's lines whose words may run across a column start without undoing it (a
     value a renderer moved off its column's start with the text before it; prose crosses it on
