@@ -1,6 +1,7 @@
 """Words into the cells of ruled columns (a character is 5 pt wide, type is 10 pt): by where their
 middle is, except a word pushed back across the start of its column by a renderer that set the
-line as one string in wider type (pdftohtml's text printed by a browser)."""
+line as one string in wider type (pdftohtml's text printed by a browser), and on such a line a
+value one word space after a text, which belongs to the empty column after it."""
 from __future__ import annotations
 
 from stage_words import line
@@ -32,3 +33,17 @@ def test_a_word_left_of_the_rule_by_its_middle_and_alone_in_its_cell_stays():
     # no word of the column before on the line: nothing was pushed
     row = line(100, (112, "4"))
     assert _texts(row, [(50.0, 115.5), (115.5, 170.0)]) == ["4", None]
+
+
+def test_a_value_after_a_text_on_a_line_set_as_one_string_goes_to_the_empty_next_column():
+    columns = [(40.0, 108.0), (108.0, 240.0), (240.0, 300.0), (300.0, 360.0)]
+    # one string from 50: CASALMAGG. 50-100, "3" 105-110 across the rule at 108, then the liberi
+    # cell "3 + 2 da turn over" to 195 and, one word space on, the next column's "2" (200-205)
+    row = line(100, (50, "CASALMAGG. 3 + 2 da turn over 2"), (310, "7"))
+    assert _texts(row, columns) == ["CASALMAGG.", "3 + 2 da turn over", "2", "7"]
+    # "7" one word space after the name, ending half a size short of the next column's start
+    row = line(100, (50, "CASALMAGG."), (155, "ISOLA DOVARESE 7"), (310, "8"))
+    assert _texts(row, columns) == ["CASALMAGG.", "ISOLA DOVARESE", "7", "8"]
+    # set cell by cell (nothing crossed a rule), the figure far from the next column: the cell's own
+    row = line(100, (50, "CASALMAGG."), (113, "3 + 2 da turn over 2"), (310, "7"))
+    assert _texts(row, columns) == ["CASALMAGG.", "3 + 2 da turn over 2", None, "7"]

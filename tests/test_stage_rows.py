@@ -54,6 +54,18 @@ def test_a_word_that_would_have_fitted_starts_a_row():
     assert texts(bands) == [["alloggi liberi"], ["alloggi liberi per tutti", "gli"]]
 
 
+def test_a_word_that_would_only_just_have_fitted_does_not_start_a_row():
+    # "per" would have ended at 328, short of the column's 330 by less than 5% of its 120 pt: type
+    # set again in another font ends lines that far off, so the line may as well have wrapped
+    lines = [
+        line(100, (210, "alloggi liberi per tutti")),
+        line(112, (210, "nuovi alloggi sfitti")),
+        line(124, (210, "per")),
+    ]
+    bands = rows_by_occupancy(lines, NAME_NOTE, set(), gap_limit=16)
+    assert texts(bands) == [["alloggi liberi per tutti", "nuovi alloggi sfitti", "per"]]
+
+
 def test_second_value_in_a_single_line_column_starts_a_row():
     lines = [line(100, (50, "ALER"), (210, "5")), line(112, (50, "BRESCIA"), (210, "7"))]
     bands = rows_by_occupancy(lines, NAME_VALUE, {1}, gap_limit=16)

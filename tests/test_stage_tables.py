@@ -5,7 +5,8 @@ from stage_words import hrule, line, vrule, word
 
 from pdfplans.extractors.catalog import header_vocabulary
 from pdfplans.extractors.cells import cell_from_words, join_cell_text
-from pdfplans.extractors.columns import find_columns
+from pdfplans.extractors.columns import find_columns, text_columns
+from pdfplans.extractors.grid import widen, words_by_column
 from pdfplans.extractors.locate import build_table
 from pdfplans.extractors.regions import find_regions
 from pdfplans.extractors.rows import OCCUPANCY, RULES
@@ -103,3 +104,29 @@ def test_a_group_label_keeps_to_the_first_column_and_the_prose_over_it_stays_pro
     assert [ln.text for ln in regions[0].caption][-1] == "della popolazione è così dislocata:"
     assert "della popolazione è così dislocata:" in [ln.text for ln in narrative]
 
+
+
+def _reset_rows():
+    """Rows of names, dates (x 210) and counts (x 310); in the last a renderer set the name and the
+    date as one string, one word space apart: the date starts at 190, across the dates' start."""
+    names = ["COMUNE DI SOSPIRO", "COMUNE DI PIEVE", "ALER", "COMUNE DI VOLONGO", "COMUNE DI ANNICCO"]
+    rows = [line(95 + 12 * i, (50, name), (210, "02-11-2022"), (310, str(i))) for i, name in enumerate(names)]
+    return rows + [line(155, (50, "COMUNE DI PESSINA CREMONESE 02-11-2022"), (310, "7"))]
+
+
+def test_a_value_moved_across_its_column_start_keeps_the_column():
+    rows = _reset_rows()
+    columns = text_columns([], rows)
+    assert len(columns) == 3
+    assert 185 < columns[1][0] < 210  # the dates' column starts just left of where five lines start it
+    last = words_by_column(rows[-1], widen(columns, 50, 320))
+    assert [[w.text for w in last[c]] for c in sorted(last)] == [["COMUNE", "DI", "PESSINA", "CREMONESE"], ["02-11-2022"], ["7"]]
+
+
+def test_a_row_with_a_value_moved_across_its_column_start_stays_in_the_table():
+    page = [line(50, (50, PROSE)), line(80, (50, "ENTE PROPRIETARIO"), (210, "DATA RICEZIONE"), (310, "N. ALLOGGI"))]
+    regions, _ = find_regions([page + _reset_rows()], {1: []}, header_vocabulary())
+    table = build_table(regions[0])
+    assert [[join_cell_text(c) for c in row] for row in table.rows][-2:] == [
+        ["COMUNE DI ANNICCO", "02-11-2022", "4"], ["COMUNE DI PESSINA CREMONESE", "02-11-2022", "7"],
+    ]

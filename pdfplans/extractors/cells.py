@@ -18,7 +18,7 @@ def cells_of(lines: list[Line], columns: list[Interval], edges: list[float | Non
     to the first or last)."""
     buckets: list[list[Word]] = [[] for _ in columns]
     for line in lines:
-        for word, col in zip(line.words, word_columns(line.words, columns)):
+        for word, col in zip(line.words, word_columns(line, columns, settings)):
             if col is None:
                 col = 0 if word.x1 <= columns[0][0] else len(columns) - 1
             buckets[col].append(word)

@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from .grid import Interval, column_of, columns_from_rules, coverage_columns, merge_intervals, right_edges, vertical_splits, widen
+from .grid import (
+    Interval,
+    column_of,
+    columns_from_rules,
+    coverage_columns,
+    cut_at_starts,
+    merge_intervals,
+    right_edges,
+    vertical_splits,
+    widen,
+)
 from .lines import Line
 from .page import Rule
 from .regions import Region
@@ -63,12 +73,15 @@ def find_columns(region: Region, settings: ReaderSettings = DEFAULT_SETTINGS) ->
             title = head.text
             header_lines = header_lines[1:]
     return ColumnLayout(columns, ruled, xs if ruled else [], left, right, header_lines, title,
-                        right_edges(body, columns), single_line_columns(body, columns, s))
+                        right_edges(body, columns, s), single_line_columns(body, columns, s))
 
 
 def column_starts(lines: list[Line], s: ReaderSettings = DEFAULT_SETTINGS) -> list[float]:
     """x where a column starts: ``column_start_lines`` lines or more start a run of text there
-    (left-aligned cells), and no line's word runs across it. A line whose cell filled its
+    (left-aligned cells), and the words of at most ``column_start_crossed_share`` of the lines
+    run across it: a renderer that set a line's cells as one string in its own type moves a value
+    off its column's start ("PICENARDI 02-11-2022", one word space apart), where prose or a cell
+    spanning columns crosses the start on line after line. A line whose cell filled its
     column to a word space from the next ("ALER BS-CR-MN BOZZOLO") is cut there as well. A line
     whose first cells are blank (a cell's second line, "D.G.R." under "Contributo Regionale
     D.G.R.") starts a run of text in its column too; only the table's left edge starts none."""
@@ -83,11 +96,11 @@ def column_starts(lines: list[Line], s: ReaderSettings = DEFAULT_SETTINGS) -> li
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    words = [w for line in lines for w in line.words]
     out = []
     for cluster in clusters:
         x = min(cluster) - tolerance / 2  # just left of the column's text
-        if len(cluster) >= s.column_start_lines and not any(w.x0 < x < w.x1 for w in words):
+        crossed = sum(1 for line in lines if any(w.x0 < x < w.x1 for w in line.words))
+        if len(cluster) >= s.column_start_lines and crossed <= s.column_start_crossed_share * len(lines):
             out.append(x)
     return out
 
@@ -96,7 +109,8 @@ def text_columns(header_lines: list[Line], body_lines: list[Line], settings: Rea
     """Columns of a table without vertical rules: where the body's text runs, plus header text
     standing over no body text (a column left empty). Header cells in narrow columns can touch
     each other; the body's gaps decide, and so do the x where many body lines start a run of text."""
-    body = coverage_columns(body_lines, column_starts(body_lines, settings))
+    starts = column_starts(body_lines, settings)
+    body = coverage_columns(body_lines, starts)
     if len(body) < 2:
         return coverage_columns(header_lines + body_lines)
     lonely: list[Interval] = []
@@ -108,7 +122,7 @@ def text_columns(header_lines: list[Line], body_lines: list[Line], settings: Rea
             # a header wider than its short values ("Alloggi liberi" over "1"): the column is as
             # wide as its header, or the cut between columns would fall inside the header's words
             lonely.append((min(phrase.x0, under[0][0]), max(phrase.x1, under[0][1])))
-    return merge_intervals(body + lonely)
+    return cut_at_starts(merge_intervals(body + lonely), starts)
 
 
 def keep_header_phrases(columns: list[Interval], runs: list[Interval], header_lines: list[Line]) -> list[Interval]:

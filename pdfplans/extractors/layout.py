@@ -9,6 +9,7 @@ from .grid import Interval, vertical_splits
 from .lines import Line, Phrase
 from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
+from .values import is_value
 
 
 def same_columns(xs: list[float], grid_xs: list[float], settings: ReaderSettings) -> bool:
@@ -128,7 +129,7 @@ class Layout:
         if len(coverage) < 2:
             return True
         slack = self.settings.edge_slack * line.size
-        phrases = line.phrases(splits)
+        phrases = self.runs(line, coverage, splits)
         for phrase in phrases:
             touched = [c for c in coverage if phrase.x0 < c[1] - slack and phrase.x1 > c[0] + slack]
             if len(touched) < 2:
@@ -140,6 +141,26 @@ class Layout:
                     if not self._fills_column(word, following, coverage, line.size):
                         return False
         return True
+
+    def runs(self, line: Line, coverage: list[Interval], splits: list[float]) -> list[Phrase]:
+        """The line's phrases, each cut before a value that runs across the start of a column of
+        ``coverage`` and ends inside it, right after a word ending before that start: a renderer
+        set the line's cells as one string in its own type, one word space apart, and the value
+        moved off its column's start ("PICENARDI 02-11-2022"). It belongs to the column it
+        crosses into (as ``grid.word_columns`` reads it)."""
+        slack = self.settings.edge_slack * line.size
+        out: list[Phrase] = []
+        for phrase in line.phrases(splits):
+            out.append(Phrase([phrase.words[0]]))
+            for before, word in zip(phrase.words, phrase.words[1:]):
+                if is_value(word.text) and any(
+                    before.x1 <= c0 and word.x0 < c0 - slack and c0 + slack < word.x1 <= c1 + slack
+                    for c0, c1 in coverage[1:]
+                ):
+                    out.append(Phrase([word]))
+                else:
+                    out[-1].words.append(word)
+        return out
 
     def in_larger_type(self, line: Line, rows: list[Line]) -> bool:
         """A line not laid out in the table's columns, set in larger type than every row of the

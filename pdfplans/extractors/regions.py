@@ -161,7 +161,7 @@ class RegionFinder:
                         and self._another_header(following, header_tokens, header_bold)):
                     break  # the next table's caption or title row (starting in no column), then its header
             current.lines.append(line)
-            coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in line.phrases(splits)])
+            coverage = merge_intervals(coverage + [(p.x0, p.x1) for p in self.layout.runs(line, coverage, splits)])
             previous = line
             index += 1
         segments.append(current)

@@ -59,14 +59,14 @@ def rows_by_occupancy(
     in a single-line column already filled, leaves a gap, or when in every column it shares with
     the previous line its first word would have fitted on that line (so no cell wrapped there).
     """
-    edges = edges or right_edges(lines, columns)  # measured over the whole table when given
-    lefts = left_edges(lines, columns)
+    edges = edges or right_edges(lines, columns, settings)  # measured over the whole table when given
+    lefts = left_edges(lines, columns, settings)
     leading = _leading_value_columns(lines, columns, settings)
     bands: list[RowBand] = []
     filled: set[int] = set()
     previous: dict[int, list[Word]] = {}
     for line in lines:
-        by_column = words_by_column(line, columns)
+        by_column = words_by_column(line, columns, settings)
         used = set(by_column)
         closed = filled - set(previous)
         numbers_again = any(
@@ -123,7 +123,7 @@ def _leading_value_columns(lines: list[Line], columns: list[Interval], s: Reader
     not single-line, as a note may follow the figure, but a figure there opens a new row all the same."""
     starts: dict[int, list[bool]] = {}
     for line in lines:
-        for c, words in words_by_column(line, columns).items():
+        for c, words in words_by_column(line, columns, s).items():
             starts.setdefault(c, []).append(looks_numeric(words[0].text))
     return {c for c, flags in starts.items() if c > 0 and sum(flags) >= 2 and sum(flags) >= s.single_line_share * len(flags)}
 
@@ -135,14 +135,14 @@ def continues_on_next_page(before: list[Line], after: list[Line], columns: list[
     It is when it brings no value of a single-line column and, in every column where it prints,
     its first word could not have fitted on the last line of that column before the break.
     """
-    lefts = left_edges(before + after, columns)
+    lefts = left_edges(before + after, columns, settings)
     last: dict[int, Word] = {}
     for line in before:
-        for col, words in words_by_column(line, columns).items():
+        for col, words in words_by_column(line, columns, settings).items():
             last[col] = words[-1]
     first: dict[int, Word] = {}
     for line in after:
-        for col, words in words_by_column(line, columns).items():
+        for col, words in words_by_column(line, columns, settings).items():
             first.setdefault(col, words[0])
     if not first or set(first) & single_line:
         return False
@@ -186,9 +186,11 @@ def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
                settings: ReaderSettings = DEFAULT_SETTINGS) -> str:
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
-    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - settings.wrap_fit_slack * size:
+    width = max(edge - left, size)
+    slack = settings.wrap_fit_slack * size + settings.wrap_fit_share * width
+    if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - slack:
         return "fits"
-    return "tight" if edge - last.x1 < settings.tight_share * max(edge - left, size) else "loose"
+    return "tight" if edge - last.x1 < settings.tight_share * width else "loose"
 
 
 

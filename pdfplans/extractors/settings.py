@@ -175,7 +175,14 @@ class ReaderSettings:
     horizontal_rule_share: float = 0.2
     """share of the table's width a horizontal rule must cross to separate rows."""
     column_start_lines: int = 3
-    """lines starting a run of text at one x (and none running across it) that make a column start."""
+    """lines starting a run of text at one x (and few running across it) that make a column start."""
+    pushed_value_reach: float = 1.0
+    """sizes: a value one word space after a text, ending this close to the next column's start
+    with that column empty on the line, is that column's (a renderer set the cells as one string)."""
+    column_start_crossed_share: float = 0.2
+    """share of a table's lines whose words may run across a column start without undoing it (a
+    value a renderer moved off its column's start with the text before it; prose crosses it on
+    most lines)."""
 
     # -- rows and cells (extractors/rows.py, cells.py) -------------------------------------------
     single_line_share: float = 0.8
@@ -184,6 +191,10 @@ class ReaderSettings:
     """sizes: the word space counted when asking whether a word would have fitted the line above."""
     wrap_fit_slack: float = 0.05
     """sizes: rounding allowed when a word would just have fitted."""
+    wrap_fit_share: float = 0.05
+    """share of a column's width by which a word must have fitted the line above to say the line
+    did not wrap: type set again in another font (a browser printing a page's text in its own)
+    ends each line a few percent of its length off where the plan's type ended it."""
     page_full_lines: float = 3.5
     """sizes: a row ending farther than this above the foot of its page was not cut by the break."""
     tight_share: float = 0.25
