@@ -187,7 +187,9 @@ def _wrap_vote(last: Word, first: Word, left: float, edge: float, size: float,
     """Why a column's text went on a new line: "fits" (the word would have fitted: not a wrap),
     "tight" (the previous line was full: surely a wrap) or "loose" (a wrap, or a new short cell)."""
     width = max(edge - left, size)
-    slack = settings.wrap_fit_slack * size + settings.wrap_fit_share * width
+    slack = settings.wrap_fit_slack * size
+    if first.text[:1].islower():  # the rest of a sentence: only a clear fit says it is no wrap
+        slack += settings.wrap_fit_share * width
     if last.x1 + settings.wrap_space * size + (first.x1 - first.x0) < edge - slack:
         return "fits"
     return "tight" if edge - last.x1 < settings.tight_share * width else "loose"

@@ -194,7 +194,9 @@ class ReaderSettings:
     wrap_fit_share: float = 0.05
     """share of a column's width by which a word must have fitted the line above to say the line
     did not wrap: type set again in another font (a browser printing a page's text in its own)
-    ends each line a few percent of its length off where the plan's type ended it."""
+    ends each line a few percent of its length off where the plan's type ended it. Only for a word
+    in lower case, the rest of a sentence: a name in capitals that fits ("CASTELVERDE" under
+    "CREMONA") starts a row however close."""
     page_full_lines: float = 3.5
     """sizes: a row ending farther than this above the foot of its page was not cut by the break."""
     tight_share: float = 0.25
