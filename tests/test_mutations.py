@@ -17,9 +17,6 @@ BED = ("cremonese_2023", "lodi_2023", "mantova_2023")
 SEED = 0
 # Silent today, each with why: nothing in the plan repeats the figure or the row the mutation changed.
 KNOWN_SILENT = {
-    # measures are text (name, DGRs, purpose); riparto_misure names only some of them, under other
-    # names ("MISURA AFFITTO UNICA" / "MISURA UNICA"): two measures in one row contradict nothing
-    ("merge", "misure_sostegno"),
     # a one-row e) turnover table against g: one owner disagreeing is the plan's own discrepancy (the
     # seed's g and e disagree on Cremona's turnover), not evidence of a misreading
     ("ocr", "e_turnover"),

@@ -10,6 +10,7 @@ from .base import MISSING, OK, SUSPECT, Reason, Verdict
 from .cells import judge_cells
 from .kinds import judge_kinds, plain_name
 from .leftovers import judge_leftovers
+from .measures import judge_measures
 from .members import judge_members
 from .rows import judge_rows
 from .sequence import judge_said_empty, judge_sequence
@@ -22,7 +23,7 @@ from .unreadable import judge_unreadable
 if TYPE_CHECKING:
     from ..model import Plan
 
-TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence)
+TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence, judge_measures)
 
 
 def _safe(what: str, table: str, run: Callable[[], list[Reason]]) -> list[Reason]:
