@@ -29,8 +29,6 @@ KNOWN_SILENT = {
     ("ocr", "j_transitori"), ("ocr", "k_assegnate_anno_precedente"),
     # DGR funds and applications are printed once (domande finanziate ≤ presentate bounds only some)
     ("ocr", "utilizzo_dgr"),
-    # j exchanged with b, c or e of the same owners in a plan without Allegato A: g bounds them all alike
-    ("swap", "j_transitori"),
 }
 # tables the seed's redundancy covers whole: every mutation of them is flagged, on every sample
 COVERED = ("popolazione", "a_consistenza", "g_assegnabili", "b_carenza_manutentiva", "c_ristrutturazione")
