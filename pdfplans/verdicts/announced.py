@@ -2,10 +2,11 @@
 found: a table lost whole, said by default, never only under ``--verbose``.
 
 A line announces a table when it matches the table's caption words (``TableSpec.caption``) and reads
-as an announcement: a letter of R.R. 4/2017 ("g) Numero complessivo..."), an Allegato heading, a line
-ending in a colon ("Unità già libere:"), a contents line ("Allegato B ..... 22"), or a numbered
-heading whose section goes on to introduce a list ("le seguenti", a colon). A section that only
-says where the figures are ("è stato caricato nella Piattaforma") announces nothing.
+as an announcement: a numbered table's caption ("Tabella 8 – Categorie aggiuntive ..."), a letter of
+R.R. 4/2017 ("g) Numero complessivo..."), an Allegato heading, a line ending in a colon ("Unità già
+libere:"), a contents line ("Allegato B ..... 22"), or a numbered heading whose section goes on to
+introduce a list ("le seguenti", a colon). A section that only says where the figures are ("è stato
+caricato nella Piattaforma") announces nothing.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ _LETTER = re.compile(r"^\s*(?:[a-k]\s?\)\s|[❖▪•■]\s)", re.IGNORECASE)  #
 _ALLEGATO = re.compile(r"^\s*all(?:egato)?\.?\s*[ab]\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+\S")
 _CONTENTS = re.compile(r"\.{4,}\s*\d+\s*$")
+# a numbered table's caption: "Tabella 8 – Categorie aggiuntive ...", "Tab. 3: ...", not "Tabella 3 e 4 ..."
+_TABLE_NUMBER = re.compile(r"^\s*(?:tabella|tab\.|prospetto)\s*\d+\s*[–—:.-]\s*\S", re.IGNORECASE)
 _INTRODUCES = re.compile(r":\s*$|\bseguent[ei]\b", re.IGNORECASE)
 STRONG = 0.5  # caption weight of the tables whose caption words are their own (a..k, popolazione)
 FOLLOWING = 4  # lines after a numbered heading in which it must introduce a list
@@ -33,11 +36,12 @@ def _announces(lines: list[tuple[int, str]], index: int, strong: bool) -> bool:
     text = lines[index][1]
     if _ALLEGATO.match(text) or _CONTENTS.search(text):
         return True
-    if not strong:
-        return False  # broad caption words ("misure", "fondi"): only a heading of its own counts
     following = [t for p, t in lines[index + 1:index + 1 + FOLLOWING] if p == lines[index][0]]
-    if any(EMPTY_MARKER.search(t) for t in [text, *following]):
-        return False  # "Non sono previste unità ...": an empty table said in words
+    said_empty = any(EMPTY_MARKER.search(t) for t in [text, *following])  # "Non sono previste unità ..."
+    if _TABLE_NUMBER.match(text):
+        return not said_empty  # a numbered table's caption is a heading of its own, whatever its words
+    if not strong or said_empty:
+        return False  # broad caption words ("misure", "fondi"): only a heading of its own counts
     if _LETTER.match(text) or text.rstrip().endswith(":"):
         return True
     return bool(_NUMBERED.match(text)) and any(_INTRODUCES.search(t) for t in following)

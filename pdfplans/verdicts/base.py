@@ -13,7 +13,7 @@ MISSING = "missing"  # announced by the plan (caption, heading, contents) but no
 class Reason:
     """One piece of evidence against a reading: of which kind, about which table, where, and what."""
 
-    kind: str  # totals | rows | members | kinds | siblings | announced | twice | continuation
+    kind: str  # totals | rows | members | kinds | siblings | announced | twice | continuation | placement
     table: str
     page: int | None
     message: str

@@ -15,7 +15,7 @@ from ..extractors.catalog import SPECS_BY_ID
 from ..extractors.kinds import KINDS
 from .base import Reason
 from .common import data_rows, page_of
-from .kinds import plain_name
+from .shortforms import names_member
 
 if TYPE_CHECKING:
     from ..model import Cell, Table
@@ -62,10 +62,11 @@ def _columns(table: "Table") -> list[tuple[str, str]]:
 
 
 def _members_each(text: str, members: set[str]) -> bool:
-    """Two lines or more, each a whole member comune ("MANTOVA" over "PORTO MANTOVANO"): two rows' names
+    """Two lines or more, each a member comune, whole or in short form ("MANTOVA" over "PORTO MANTOVANO",
+    "SONDRIO" over "MONTAGNA IN V."): two rows' names
     (a name broken by a narrow cell leaves a piece that is no comune: "PIZZIGHETTO" over "NE")."""
-    lines = [re.sub(r"^comune di ", "", plain_name(line)) for line in text.splitlines() if line.strip()]
-    return len(lines) >= 2 and all(line in members for line in lines)
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(any(names_member(line, m) for m in members) for line in lines)
 
 
 def _no_figures(cells: dict[str, "Cell"], figures: list[str]) -> bool:

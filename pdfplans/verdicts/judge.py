@@ -10,7 +10,9 @@ from .base import MISSING, OK, SUSPECT, Reason, Verdict
 from .cells import judge_cells
 from .kinds import judge_kinds, plain_name
 from .leftovers import judge_leftovers
+from .measures import judge_measures
 from .members import judge_members
+from .placement import judge_placement
 from .rows import judge_rows
 from .sequence import judge_said_empty, judge_sequence
 from .shapes import judge_shapes
@@ -22,7 +24,7 @@ from .unreadable import judge_unreadable
 if TYPE_CHECKING:
     from ..model import Plan
 
-TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence)
+TABLE_EVIDENCE = (judge_totals, judge_rows, judge_sequence, judge_measures)
 
 
 def _safe(what: str, table: str, run: Callable[[], list[Reason]]) -> list[Reason]:
@@ -45,6 +47,7 @@ def evidence(plan: "Plan") -> list[Reason]:
     reasons += _safe("members", "popolazione", lambda: judge_members(plan))
     reasons += _safe("leftovers", "popolazione", lambda: judge_leftovers(plan))
     reasons += _safe("shapes", "popolazione", lambda: judge_shapes(plan))
+    reasons += _safe("placement", "", lambda: judge_placement(plan))
     reasons += _safe("unreadable", "", lambda: judge_unreadable(plan))
     reasons += _safe("said_empty", "", lambda: judge_said_empty(plan))
     suspect = frozenset(r.table for r in reasons)

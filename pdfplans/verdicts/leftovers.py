@@ -69,8 +69,16 @@ def _homes(plan: "Plan", page: int, figures: int) -> list["Table"]:
     return [t for t in near if abs(_printed_figures(t) - figures) == best]
 
 
+def _owners(plan: "Plan") -> set[str]:
+    """The owners the plan's tables name ("Coop. Casa del Mincio" in a) and k): a line led by one of
+    them and holding figures is an owner's row, however its name opens (not "COMUNE" nor "ALER")."""
+    return {_plain(str(r["ente"])) for t in plan.tables.values() if "ente" in t.columns
+            for r in t.records if r.get("ente") and not r.get("is_total") and len(str(r["ente"]).split()) >= 2}
+
+
 def judge_leftovers(plan: "Plan") -> list[Reason]:
-    names = sorted({_plain(m["comune"]) for m in plan.comuni_ambito if m.get("comune")}, key=len, reverse=True)
+    names = sorted({_plain(m["comune"]) for m in plan.comuni_ambito if m.get("comune")} | _owners(plan),
+                   key=len, reverse=True)
     found: dict[str, Reason] = {}
     for page, text in plan.text:
         figures = _figures(_plain(text), names)

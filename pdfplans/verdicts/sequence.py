@@ -44,11 +44,12 @@ def _shares(table: "Table") -> list[Reason]:
         if column not in table.columns:
             continue
         values = [num(r.get(column)) for _, r in data_rows(table)]
-        if len(values) >= 2 and all(v is not None for v in values):
+        if values and all(v is not None for v in values):  # one row alone is the whole: 100% too
             total = sum(v for v in values if v is not None)
             if abs(total - 100) > 1:
                 return [Reason("sequence", table.id, page_of(table),
-                               f"the {column} of its {len(values)} rows make {fmt(round(total, 2))}%, not 100%")]
+                               f"the {column} of its {len(values)} row{'s' if len(values) > 1 else ''} make"
+                               f"{'' if len(values) > 1 else 's'} {fmt(round(total, 2))}%, not 100%")]
     return []
 
 

@@ -18,6 +18,7 @@ from ..extractors.catalog import SPECS_BY_ID
 from .base import Reason
 from .common import data_rows
 from .kinds import plain_name
+from .shortforms import opening_member, tokens
 
 if TYPE_CHECKING:
     from ..model import Plan, Table
@@ -26,7 +27,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("P", re.compile(r"^\d+(?:[.,]\d+)?%$")),
     ("D", re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")),
     ("T", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")),
-    ("R", re.compile(r"^\d+/\d{4}$")),
+    ("R", re.compile(r"^(?:[IVX]+/)?\d+/\d{4}$")),  # a reference n/yyyy, its legislature first or not: XI/6970/2022
     ("Z", re.compile(r"^[-–]$")),  # a dash: a zero before €, else a title's or a sentence's
     ("N", re.compile(r"^\d[\d.,]*$")),
     ("C", re.compile(r"^['’]?[A-Za-z0-9-]*\d[A-Za-z0-9-]*$")),
@@ -35,6 +36,7 @@ _SENTENCE = re.compile(r"[.;:]\s*$")
 MIN_FIGURES = 2  # plain numbers of a shape: fewer says too little ("Allegato 1")
 SLACK = 2  # words a row may print beyond the wordiest row read (a longer comune name)
 MAX_TOKENS = 14  # a line led by a comune and holding no figure: a row, not a sentence
+WORDY_FIGURES = 1  # figures a row of words may print (an age, a year), after the comune's name
 
 
 def shape(text: str) -> tuple[str, ...]:
@@ -136,10 +138,17 @@ def _fits(text: str, shapes: set[tuple[str, ...]], prefix: bool, words: int) -> 
 
 
 def _led_by_member(text: str, members: list[str]) -> bool:
-    plain = plain_name(text)
-    words = text.split()
-    return (len(words) <= MAX_TOKENS and not _SENTENCE.search(text) and not any(c.isdigit() for c in text)
-            and any(plain.startswith(m + " ") for m in members))
+    """A short line opening with a member's name (whole or in short form) and then words, one figure
+    among them at most ("Travagliato Giovani coppie con età non superiore a 35 anni"), none right
+    after the name: a line of comune and figures is the leftovers' (verdicts/leftovers.py)."""
+    if len(text.split()) > MAX_TOKENS or _SENTENCE.search(text):
+        return False
+    member = opening_member(text, members)
+    if member is None:
+        return False
+    after = [word for word, _ in tokens(text)[len(member.split()):]]
+    figures = [word for word in after if any(c.isdigit() for c in word)]
+    return len(figures) <= WORDY_FIGURES and not after[0][0].isdigit()
 
 
 def _wordy_comune_table(table: "Table") -> bool:
