@@ -11,10 +11,9 @@ import csv
 import io
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
-_PACKAGE = "pdfplans.normalize"
+from .packaged import data_text
 
 
 class Comune(NamedTuple):
@@ -47,14 +46,10 @@ class Comune(NamedTuple):
         return start <= year <= end
 
 
-def _data_text(name: str) -> str:
-    return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def comuni() -> tuple[Comune, ...]:
     """Every row of the gazetteer, active comuni first (in ISTAT order)."""
-    reader = csv.reader(io.StringIO(_data_text("comuni.csv")))
+    reader = csv.reader(io.StringIO(data_text("comuni.csv")))
     header = next(reader)
     order = [header.index(field) for field in Comune._fields]
     active_at = Comune._fields.index("active")
@@ -97,4 +92,4 @@ def region_of_province() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     """Sources, versions, reference date and sha256 of comuni.csv."""
-    return json.loads(_data_text("metadata.json"))
+    return json.loads(data_text("metadata.json"))

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
+
+from .packaged import data_text
 
 SAINTS = frozenset({"s", "san", "sant", "santo", "santa", "ss"})
 _SAINT_SPELLINGS = ("s", "san", "sant", "santo", "santa")
@@ -114,7 +115,7 @@ def one_transposition(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Printed abbreviation (folded) → expansions as folded words, from data/abbreviations.csv."""
-    text = resources.files("pdfplans.normalize").joinpath("data", "abbreviations.csv").read_text("utf-8")
+    text = data_text("abbreviations.csv")
     table: dict[str, list[tuple[str, ...]]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         key = "".join(words(row["abbreviation"]))
