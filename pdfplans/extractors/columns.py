@@ -7,10 +7,10 @@ whether the first header line is a merged title row above the header.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
 
 from .grid import Interval, column_of, columns_from_rules, coverage_columns, merge_intervals, right_edges, vertical_splits, widen
 from .lines import Line
+from .median import median
 from .page import Rule
 from .regions import Region
 from .settings import DEFAULT_SETTINGS, ReaderSettings
