@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .packaged import data_text
@@ -51,14 +52,13 @@ def comuni() -> tuple[Comune, ...]:
     """Every row of the gazetteer, active comuni first (in ISTAT order)."""
     reader = csv.reader(io.StringIO(data_text("comuni.csv")))
     header = next(reader)
-    order = [header.index(field) for field in Comune._fields]
-    active_at = Comune._fields.index("active")
-    rows = []
-    for row in reader:
-        values: list[object] = [row[i] for i in order]
-        values[active_at] = values[active_at] == "true"
-        rows.append(Comune._make(values))
-    return tuple(rows)
+    fields = Comune._fields
+    active_at, active = fields.index("active"), header.index("active")
+    # the columns before and after "active", in the tuple's order, taken out in one call each
+    before = itemgetter(*(header.index(field) for field in fields[:active_at]))
+    after = itemgetter(*(header.index(field) for field in fields[active_at + 1:]))
+    make = tuple.__new__  # what Comune._make does, without its length check: each row has every column
+    return tuple(make(Comune, (*before(row), row[active] == "true", *after(row))) for row in reader)
 
 
 @lru_cache(maxsize=1)

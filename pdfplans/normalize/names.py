@@ -30,7 +30,10 @@ INITIALS = range(2, 4)  # a printed word of 2-3 letters may be the initials of w
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():  # no accent to take off (NFKD leaves ASCII as it is): most names, read at every start
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
