@@ -26,11 +26,17 @@ class LazyRuntimeParam(RuntimeParam):
     def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
         items = (value if isinstance(value, (list, tuple)) else [value]) if self.many else [value]
         if self.item is None or not all(isinstance(item, str) for item in items):
-            if not self.typer_param:
-                self.typer_param.append(build_runtime_param(self.descriptor))
-            return self.typer_param[0]._coerce_value(value, param=param, ctx=ctx)
-        out = [self._one(item, param, ctx) for item in items]
+            return self._typer()._coerce_value(value, param=param, ctx=ctx)
+        try:
+            out = [self._one(item, param, ctx) for item in items]
+        except ValueError:  # a path os.stat refuses: typer's adapter makes it a bad parameter, its own way
+            return self._typer()._coerce_value(value, param=param, ctx=ctx)
         return out if self.many else out[0]
+
+    def _typer(self) -> RuntimeParam:
+        if not self.typer_param:
+            self.typer_param.append(build_runtime_param(self.descriptor))
+        return self.typer_param[0]
 
     def _one(self, value: str, param: Any, ctx: Context) -> Any:
         if self.item is str:
