@@ -5,7 +5,6 @@ bounding box, OCR confidence), so nothing printed is lost and every figure can b
 """
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +142,8 @@ class Table:
 
     def _repr_html_(self) -> str:
         """The first rows as a table; a value OCR read with low confidence is shaded, its confidence as a tooltip."""
+        import html  # for notebooks only: not imported by every extract
+
         head = f"<b>{html.escape(self.id)}</b>: {len(self)} rows, pages {self.pages}"
         if not self.records:
             return f"<div>{head}</div>"
@@ -227,6 +228,8 @@ class Plan:
         return run_checks([*(previous or []), self])
 
     def _repr_html_(self) -> str:
+        import html
+
         rows = "".join(
             f"<tr><td>{html.escape(t.id)}</td><td>{len(t)}</td><td>{t.pages}</td></tr>" for t in self.tables.values()
         )

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import PlanReadError, PlanWarning
 from .extractors.catalog import header_vocabulary
 from .extractors.classify import candidates, classify, find_empty_tables
-from .extractors.explain import Explanation, explain_tables
 from .extractors.lines import Line, group_lines
 from .extractors.locate import locate_tables
 from .extractors.noise import split_noise
@@ -16,6 +16,9 @@ from .extractors.pdf import DEFAULT_LIMITS, Limits, open_weighed, read_pages
 from .extractors.settings import DEFAULT_SETTINGS, ReaderSettings
 from .model import Plan, Table
 from .schema import TABLE_IDS
+
+if TYPE_CHECKING:  # the explain module loads only when an explanation is asked for
+    from .extractors.explain import Explanation
 
 _TITLE = re.compile(r"piano\s+annuale", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:anno\s+)?(20\d\d)\b", re.IGNORECASE)
@@ -42,6 +45,8 @@ def read_plan(
     scored = candidates(printed, settings)
     matches = classify(printed, scored, settings)
     if explained is not None:
+        from .extractors.explain import explain_tables
+
         explained.append(explain_tables(file, printed, scored, matches, None, settings))
     if debug_dir is not None:
         from .extractors.debug import write_debug_images
@@ -80,6 +85,8 @@ def explain(
 ) -> Explanation:
     """Why each printed table (of ``page``, or of the whole plan) got its canonical id: its region,
     columns and rows, and every candidate id with its header, caption and value-kind scores."""
+    from .extractors.explain import explain_tables
+
     file, _sha256, _ocr_pages, _pages, _warnings, printed, _narrative = _read_printed(path, ocr, limits, settings)
     scored = candidates(printed, settings)
     return explain_tables(file, printed, scored, classify(printed, scored, settings), page, settings)

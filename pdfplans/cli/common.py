@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from .coercion import PlainCoercion
 
 # Exit statuses (README): 0 done, 1 discrepancies / some files failed, 2 nothing could be done,
 # 3 (--strict) some table suspect or missing, 130 interrupted (the shell's convention for SIGINT).
@@ -50,10 +52,19 @@ class _HelpAsFlag:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.metavar = ""
+            _own_classes([option])
         return option
 
 
-class _NamedArgument(TyperArgument):
+class _PlainOption(PlainCoercion, TyperOption):
+    pass
+
+
+class _PlainArgument(PlainCoercion, TyperArgument):
+    pass
+
+
+class _NamedArgument(_PlainArgument):
     """An argument shown by its metavar alone, as click does (``PLAN...``): typer would print the
     Python type beside it (``<list[Path]>``) and brace it in the usage line (``{PLAN}...``)."""
 
@@ -66,16 +77,25 @@ class _NamedArgument(TyperArgument):
         return name + ("..." if self.nargs != 1 else "")
 
 
+def _own_classes(params: list[Any]) -> None:
+    """typer builds its parameters itself, with no class to pass it: their classes are swapped after."""
+    for param in params:
+        if type(param) is TyperArgument:
+            param.__class__ = _NamedArgument if param.metavar else _PlainArgument
+        elif type(param) is TyperOption:
+            param.__class__ = _PlainOption
+
+
 class Command(_HelpAsFlag, TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for param in self.params:
-            if type(param) is TyperArgument and param.metavar:
-                param.__class__ = _NamedArgument  # typer builds its arguments itself: no class to pass it
+        _own_classes(self.params)
 
 
 class Group(_HelpAsFlag, TyperGroup):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _own_classes(self.params)
 
 
 def many(name: str) -> str:

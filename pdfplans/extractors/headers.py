@@ -49,9 +49,17 @@ def synonym_score(header: str, synonym: str, fuzzy: Fuzzy = fuzzy_of(DEFAULT_SET
     h, s = tokens(header), tokens(synonym)
     if not h or not s:
         return 0.0
-    matched_s = sum(1 for t in s if any(_token_matches(t, u, fuzzy) for u in h))
-    matched_h = sum(1 for u in h if any(_token_matches(t, u, fuzzy) for t in s))
-    return (matched_s + matched_h) / (len(s) + len(h))
+    # each pair once; words shorter than both fuzzy_chars and prefix_chars match only when equal
+    shortest = min(fuzzy[1], fuzzy[2])
+    long_h = [len(u) >= shortest for u in h]
+    matched_s, matched_h = 0, [False] * len(h)
+    for t in s:
+        found, long_t = False, len(t) >= shortest
+        for j, u in enumerate(h):
+            if t == u or long_t and long_h[j] and _token_matches(t, u, fuzzy):
+                found = matched_h[j] = True
+        matched_s += found
+    return (matched_s + sum(matched_h)) / (len(s) + len(h))
 
 
 def role_score(header: str | tuple[str, ...], role: Role, settings: ReaderSettings = DEFAULT_SETTINGS) -> float:

@@ -39,10 +39,11 @@ class Rule:
     y0: float
     x1: float
     y1: float
+    # measured once: the table reader asks it of every rule for every band, column and cell
+    horizontal: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def horizontal(self) -> bool:
-        return abs(self.y1 - self.y0) <= abs(self.x1 - self.x0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "horizontal", abs(self.y1 - self.y0) <= abs(self.x1 - self.x0))
 
 
 @dataclass

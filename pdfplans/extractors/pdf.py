@@ -8,6 +8,8 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
+import re
+import struct
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,7 +26,7 @@ from .rulings import join_rules
 from .runs import RunBuilder
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 from .symbols import is_lost, printed, read_lost, repair_ligatures
-from .textlayer import PAIRED, PageText, code_points
+from .textlayer import PAIRED, PageText, clean, code_points
 
 
 def file_sha256(path: str | Path) -> str:
@@ -181,37 +183,54 @@ def _words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, count: int, numbe
     rect_ref = ctypes.byref(rect)
     matrix = pdfium_c.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
     lost: dict[tuple[int, int], str] = {}
-
+    # this loop runs once per glyph: pdfium's functions and the builder's methods looked up once
+    get_unicode, get_angle = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharAngle
+    is_hyphen, is_generated = pdfium_c.FPDFText_IsHyphen, pdfium_c.FPDFText_IsGenerated
+    get_box, edges = pdfium_c.FPDFText_GetLooseCharBox, _RECT.unpack_from
     builder = RunBuilder(number, view[0], view[1], settings, lambda index: _font_size(raw, index, matrix),
-                         lambda index: _is_bold(raw, index, font_name))
-    codes = code_points([pdfium_c.FPDFText_GetUnicode(raw, index) for index in range(count)])
+                         lambda index: _is_bold(raw, index, font_name, flags))
+    space, glyph = builder.space, builder.glyph
+    codes = code_points([get_unicode(raw, index) for index in range(count)])
     tally = PageText.of(number, codes)
+    skipping = bool(tally.unreadable_codes)
+    texts: dict[int, tuple[str, int]] = {}  # a code's text and the characters removed from it, per page
     for index, code in enumerate(codes):
         if code == PAIRED:
             continue
         # a letter or digit is never a hyphen nor a space pdfium made up: two calls saved on most glyphs
         if code not in _LETTERS_AND_DIGITS:
-            if code == 0x02 or pdfium_c.FPDFText_IsHyphen(raw, index) == 1:
+            if code == 0x02 or is_hyphen(raw, index) == 1:
                 code = 0x2D  # pdfium marks a hyphen printed at a line end ("COVID-" / "19"): it is printed text
-            if code in _SPACES or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-                builder.space()
+            if code in _SPACES or is_generated(raw, index) == 1:
+                space()
                 continue
-        if tally.skip(code):
-            builder.space()  # an unreadable glyph is a hole in the text: never joins what stands around it
+        if skipping and tally.skip(code):
+            space()  # an unreadable glyph is a hole in the text: never joins what stands around it
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+        angle = get_angle(raw, index)
         if angle > 0.05 and abs(angle - 2 * math.pi) > 0.05:
             continue  # rotated text is a stamp or a margin note, never a table cell
-        text = tally.text(read_lost(page, raw, index, settings, lost) if is_lost(code) else printed(code))
+        if code < 0x20 and is_lost(code):
+            text = tally.text(read_lost(page, raw, index, settings, lost))
+        else:
+            known = texts.get(code)
+            if known is None:
+                known = texts[code] = clean(printed(code))
+            text = known[0]
+            if known[1]:
+                tally.removed += known[1]  # what tally.text counts
         if not text:
             continue  # nothing printable: removed and counted (textlayer)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect_ref)
-        builder.glyph(text, box_of(rect.left, rect.bottom, rect.right, rect.top), index)
+        get_box(raw, index, rect_ref)
+        left, top, right, bottom = edges(rect)
+        glyph(text, box_of(left, bottom, right, top), index)
     words = [w if w.text.isascii() else replace(w, text=repair_ligatures(w.text)) for w in builder.finish()]
     return tally.words(words), tally
 
 
+_RECT = struct.Struct("4f")  # an FS_RECTF: left, top, right, bottom, read in one call
 _SPACES = frozenset((0x20, 0xA0, 0x09, 0x0D, 0x0A, 0xFFFE))
 _LETTERS_AND_DIGITS = frozenset(c for c in range(0x80) if chr(c).isalnum())
 
@@ -225,16 +244,16 @@ def _font_size(raw, index: int, matrix) -> float:
     return size
 
 
-_BOLD_NAMES = (b"bold", b"black", b"heavy", b"demi", b"semibold")
+_BOLD_NAMES = re.compile(rb"bold|black|heavy|demi")  # semibold too
 
 
-def _is_bold(raw, index: int, buffer) -> bool:
+def _is_bold(raw, index: int, buffer, flags) -> bool:
     """Bold type: by the font's name when it has one, else by its weight. Subset fonts often report
     weight 400 whatever they are, and re-printers estimate a weight (720 for a regular serif)."""
-    flags = ctypes.c_int()
+    flags.value = 0  # left as it was when pdfium cannot tell
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
     name = buffer.value.lower() if 0 < length <= len(buffer) else b""
-    if any(word in name for word in _BOLD_NAMES) or flags.value & 0x40000:
+    if _BOLD_NAMES.search(name) or flags.value & 0x40000:
         return True
     return not name.strip() and pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
 

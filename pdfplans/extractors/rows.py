@@ -202,14 +202,15 @@ def merged_groups(bands: list[RowBand], columns: list[Interval], rules: list[Rul
     horizontal rule above it in that column belongs to the cell above."""
     s = settings
     out: dict[int, list[list[int]]] = {}
+    horizontal = [rule for rule in rules if rule.horizontal]  # tested once, not once per band and column
     for c, (x0, x1) in enumerate(columns):
         middle = (x0 + x1) / 2
         group = [0]
         for r in range(1, len(bands) + 1):
             merged = r < len(bands) and not any(
-                rule.horizontal and abs(rule.y0 - bands[r].top) <= s.grid_rule_pt
+                abs(rule.y0 - bands[r].top) <= s.grid_rule_pt
                 and rule.x0 - s.rule_slack_pt <= middle <= rule.x1 + s.rule_slack_pt
-                for rule in rules
+                for rule in horizontal
             )
             if merged:
                 group.append(r)

@@ -24,10 +24,15 @@ _HELD_MAX = 3  # letters of the longest ligature
 
 
 class RunBuilder:
+    # one call of ``glyph`` per glyph of the page: slots, and the settings it reads kept at hand
+    __slots__ = ("page", "width", "height", "settings", "size_of", "bold_of", "words", "chars", "held", "x0", "top",
+                 "x1", "bottom", "size", "last_x0", "bold", "_overlap", "_gap", "_box_max")
+
     def __init__(self, page: int, width: float, height: float, settings: ReaderSettings,
                  size_of: Callable[[int], float], bold_of: Callable[[int], bool]) -> None:
         self.page, self.width, self.height, self.settings = page, width, height, settings
         self.size_of, self.bold_of = size_of, bold_of  # character index → its size, its boldness
+        self._overlap, self._gap, self._box_max = settings.run_overlap_share, settings.glyph_gap, settings.size_box_max
         self.words: list[Word] = []
         self.chars: list[str] = []
         self.held: list[str] = []  # off-page glyphs met since the last glyph on the page
@@ -43,7 +48,12 @@ class RunBuilder:
 
     def glyph(self, text: str, box: Box, index: int) -> None:
         x0, top, x1, bottom = box
-        if self._misplaced(box, index):
+        # misplaced: off the page, or far taller than the glyphs before it and than its own size says
+        # (a bigger type is not misplaced); inline, not a method: it runs once per glyph
+        height, limit = bottom - top, self._box_max
+        reference = self.bottom - self.top if self.chars else (self.words[-1].height if self.words else 0.0)
+        if (x1 < 0 or x0 > self.width or bottom < 0 or top > self.height
+                or 0 < limit * reference < height and height > limit * self.size_of(index)):
             self.held.append(text)
             return
         filled = 0.0
@@ -54,13 +64,18 @@ class RunBuilder:
                 filled = len(self.held) * self.settings.held_glyph_max * self.size
                 self._take_held()
         if self.chars:
-            reach = self.settings.run_overlap_share * (self.bottom - self.top)
+            reach = self._overlap * (self.bottom - self.top)
             same_line = top < self.bottom - reach and bottom > self.top + reach
-            touch = self.settings.glyph_gap * self.size
+            touch = self._gap * self.size
             if same_line and x0 >= self.last_x0 - touch and x0 - self.x1 <= touch + filled:
                 self.chars.append(text)
-                self.last_x0, self.x1 = x0, max(self.x1, x1)
-                self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
+                self.last_x0 = x0
+                if x1 > self.x1:
+                    self.x1 = x1
+                if top < self.top:
+                    self.top = top
+                if bottom > self.bottom:
+                    self.bottom = bottom
                 return
             self._flush()
         self.size = self.size_of(index) or (bottom - top)
@@ -78,15 +93,6 @@ class RunBuilder:
             self._take_held()
             self._flush()
         return [w for w in self.words if w.text.strip()]
-
-    def _misplaced(self, box: Box, index: int) -> bool:
-        x0, top, x1, bottom = box
-        if x1 < 0 or x0 > self.width or bottom < 0 or top > self.height:
-            return True
-        height, limit = bottom - top, self.settings.size_box_max
-        reference = self.bottom - self.top if self.chars else (self.words[-1].height if self.words else 0.0)
-        # far taller than the glyphs before it: measure its own size (a bigger type is not misplaced)
-        return 0 < limit * reference < height and height > limit * self.size_of(index)
 
     def _held_width(self) -> float:
         return len(self.held) * self.settings.held_glyph_width * self.size if len(self.held) <= _HELD_MAX else 0.0

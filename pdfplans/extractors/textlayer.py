@@ -33,6 +33,8 @@ def code_points(codes: list[int]) -> list[int]:
     """pdfium's character codes with each surrogate pair made one code point (pdfium gives a character
     beyond the BMP as two UTF-16 halves); a half without its partner stays, to be removed."""
     out = list(codes)
+    if not any(0xD800 <= code <= 0xDBFF for code in set(out)):
+        return out  # no high half: nothing to pair (most pages; the scan below runs once per glyph)
     for index in range(len(out) - 1):
         if 0xD800 <= out[index] <= 0xDBFF and 0xDC00 <= out[index + 1] <= 0xDFFF:
             out[index] = 0x10000 + ((out[index] - 0xD800) << 10) + (out[index + 1] - 0xDC00)
@@ -73,7 +75,7 @@ class PageText:
     @classmethod
     def of(cls, page: int, codes: list[int]) -> "PageText":
         """The page's tally, deciding once whether its private-use glyphs are text (left out) or marks."""
-        private = frozenset(c for c in codes if unreadable(c))
+        private = frozenset(c for c in set(codes) if unreadable(c))
         return cls(page, private if len(private) >= UNREADABLE_CODES_MIN else frozenset())
 
     def skip(self, code: int) -> bool:

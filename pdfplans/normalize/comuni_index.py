@@ -40,8 +40,10 @@ class Index:
 
 
 def _add(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-    bucket = table.setdefault(key, [])
-    if all(e.comune is not entry.comune for e in bucket):
+    bucket = table.get(key)
+    if bucket is None:  # most keys: a bucket of one (built for every comune at every start)
+        table[key] = [entry]
+    elif all(e.comune is not entry.comune for e in bucket):
         bucket.append(entry)
 
 

@@ -13,10 +13,10 @@ import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .comuni import Resolution, Resolver
 from .names import PARTICLES, unita_operativa, words
+from .packaged import data_text
 
 _COMUNE_ENTE = re.compile(r"^\s*comune(?:\s+(?:di|de|d')\b\s*|\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _ALER = re.compile(r"^\s*a\.?\s*l\.?\s*e\.?\s*r\.?\b|azienda\s+lombarda\s+(?:per\s+)?l.?edilizia", re.IGNORECASE)
@@ -37,7 +37,7 @@ class Ente:
 @lru_cache(maxsize=1)
 def _aler_table() -> tuple[dict[str, str], dict[str, str]]:
     """(word → canonical ALER, province sigla → canonical ALER) from data/aler.csv."""
-    text = resources.files("pdfplans.normalize").joinpath("data", "aler.csv").read_text("utf-8")
+    text = data_text("aler.csv")
     by_word: dict[str, str] = {}
     by_province: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):

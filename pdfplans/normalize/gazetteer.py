@@ -11,10 +11,10 @@ import csv
 import io
 import json
 from functools import lru_cache
-from importlib import resources
+from operator import itemgetter
 from typing import NamedTuple
 
-_PACKAGE = "pdfplans.normalize"
+from .packaged import data_text
 
 
 class Comune(NamedTuple):
@@ -47,23 +47,18 @@ class Comune(NamedTuple):
         return start <= year <= end
 
 
-def _data_text(name: str) -> str:
-    return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def comuni() -> tuple[Comune, ...]:
     """Every row of the gazetteer, active comuni first (in ISTAT order)."""
-    reader = csv.reader(io.StringIO(_data_text("comuni.csv")))
+    reader = csv.reader(io.StringIO(data_text("comuni.csv")))
     header = next(reader)
-    order = [header.index(field) for field in Comune._fields]
-    active_at = Comune._fields.index("active")
-    rows = []
-    for row in reader:
-        values: list[object] = [row[i] for i in order]
-        values[active_at] = values[active_at] == "true"
-        rows.append(Comune._make(values))
-    return tuple(rows)
+    fields = Comune._fields
+    active_at, active = fields.index("active"), header.index("active")
+    # the columns before and after "active", in the tuple's order, taken out in one call each
+    before = itemgetter(*(header.index(field) for field in fields[:active_at]))
+    after = itemgetter(*(header.index(field) for field in fields[active_at + 1:]))
+    make = tuple.__new__  # what Comune._make does, without its length check: each row has every column
+    return tuple(make(Comune, (*before(row), row[active] == "true", *after(row))) for row in reader)
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +92,4 @@ def region_of_province() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     """Sources, versions, reference date and sha256 of comuni.csv."""
-    return json.loads(_data_text("metadata.json"))
+    return json.loads(data_text("metadata.json"))

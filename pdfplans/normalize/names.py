@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
+
+from .packaged import data_text
 
 SAINTS = frozenset({"s", "san", "sant", "santo", "santa", "ss"})
 _SAINT_SPELLINGS = ("s", "san", "sant", "santo", "santa")
@@ -29,7 +30,10 @@ INITIALS = range(2, 4)  # a printed word of 2-3 letters may be the initials of w
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():  # no accent to take off (NFKD leaves ASCII as it is): most names, read at every start
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
@@ -114,7 +118,7 @@ def one_transposition(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Printed abbreviation (folded) → expansions as folded words, from data/abbreviations.csv."""
-    text = resources.files("pdfplans.normalize").joinpath("data", "abbreviations.csv").read_text("utf-8")
+    text = data_text("abbreviations.csv")
     table: dict[str, list[tuple[str, ...]]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         key = "".join(words(row["abbreviation"]))

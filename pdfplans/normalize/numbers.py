@@ -14,6 +14,7 @@ from datetime import date
 from ..errors import ValueParseError
 
 NULL_TEXTS = frozenset({"", "non comunicato", "non comunicata", "n.c.", "nc", "n.d.", "nd", "non disponibile"})
+_NULLS = NULL_TEXTS | {t.rstrip(".") for t in NULL_TEXTS}  # as is_null compares them (without a final ".")
 
 _SPACES = re.compile(r"\s+")
 # An Italian number: thousands groups with "." (or a space, as some offices type), decimals with ",".
@@ -41,7 +42,7 @@ def clean(text: str | None) -> str:
 
 def is_null(text: str | None) -> bool:
     """Blank, or an explicit "non comunicato" (a missing figure, not a zero)."""
-    return clean(text).lower().rstrip(".") in NULL_TEXTS | {t.rstrip(".") for t in NULL_TEXTS}
+    return clean(text).lower().rstrip(".") in _NULLS
 
 
 def _to_number(token: str) -> float:
