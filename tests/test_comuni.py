@@ -1,7 +1,6 @@
 """Resolution of every comune name printed in the seed plan, and properties of the resolver."""
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -145,18 +144,17 @@ def test_scope_and_province_decide_between_namesakes() -> None:
     assert Resolver(region=None, provinces=["LE"]).resolve("Castro").comune_istat == "075096"
 
 
-def test_a_plans_names_resolve_in_a_few_milliseconds() -> None:
-    names = list(SEED_VARIANTS) * 3  # about 300 names, as in a plan
+def test_a_plans_names_are_resolved_once() -> None:
+    """A plan prints its comuni in every table: each printed form is worked out once, then answered
+    from the resolver's memo (the speed itself is measured in benchmarks/bench_resolve.py)."""
+    names = list(SEED_VARIANTS)
     r = Resolver(scope=SCOPE, provinces=["CR"], year=2023)
-    start = time.perf_counter()
-    for name in names:
-        r.resolve(name)
-    first = time.perf_counter() - start
-    start = time.perf_counter()
-    for name in names:
-        r.resolve(name)
-    again = time.perf_counter() - start
-    assert first < 0.5 and again < 0.005
+    first = [r.resolve(name) for name in names]
+    calls = []
+    work = r._resolve
+    r._resolve = lambda key: calls.append(key) or work(key)  # type: ignore[method-assign]
+    again = [r.resolve(name) for name in names]
+    assert calls == [] and all(a is b for a, b in zip(first, again))
 
 
 # -- properties -----------------------------------------------------------------------------------
@@ -203,7 +201,8 @@ def test_noisy_official_names_of_the_region_resolve_to_themselves(case: tuple[st
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .'-àèé", max_size=30))
 def test_random_strings_never_resolve_confidently_in_an_ambito(text: str) -> None:
     res = IN_SCOPE.resolve(text)
-    assert not res.resolved, res
+    # a random string may spell a real comune, or a former one ("VHO" is Vho, Cremona, merged in 2019)
+    assert not res.resolved or (res.method in ("exact", "normal", "historic") and words(res.comune or "") == words(text)), res
 
 
 SCOPE_WORDS = [tuple(words(n)) for n in AMBITO_CREMONESE]

@@ -152,11 +152,13 @@ def aligns(printed: tuple[str, ...], name: tuple[str, ...], truncate: bool) -> b
     Words of the name may be skipped between them only if they are particles ("d'", "ed"), or any word
     when ``truncate`` (inside the scope); after the last printed word the rest of the name may be left
     out only when ``truncate`` or when it is particles ("ed Uniti"). A name cut short must keep a
-    word of four letters or more.
+    word of four letters or more; without one, every printed word is a whole word of the name.
     """
     if not printed or len(printed) > len(name):
         return False
-    if truncate and max((len(w) for w in printed if w not in SAINTS and w not in PARTICLES), default=0) < 4:
+    if max((len(w) for w in printed if w not in SAINTS and w not in PARTICLES), default=0) < 4:
+        if any(w not in name for w in printed):
+            return False  # "S.A" names no Sant'A... of all: a word cut short needs a word of four letters
         truncate = False  # "S" or "DI" alone name nothing, even inside the scope
     if printed[0] != name[0] and not (truncate and len(printed[0]) >= 5 and name[0].startswith(printed[0])):
         return False  # "CASALMAGG." may shorten the first word, but only inside the plan's own comuni
