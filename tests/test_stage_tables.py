@@ -130,3 +130,14 @@ def test_a_row_with_a_value_moved_across_its_column_start_stays_in_the_table():
     assert [[join_cell_text(c) for c in row] for row in table.rows][-2:] == [
         ["COMUNE DI ANNICCO", "02-11-2022", "4"], ["COMUNE DI PESSINA CREMONESE", "02-11-2022", "7"],
     ]
+
+
+def test_a_header_just_left_of_its_figures_starts_no_column_of_its_own():
+    """A header a little wider than its column's figures, its first letters left of where every row
+    starts the column (Allegato A's last header clipped by the page's edge: "Fu" over "0"), widens
+    the column: no sliver of a column between the header's edge and the figures' start."""
+    rows = [line(95 + 12 * i, (50, name), (310, str(i))) for i, name in enumerate(["SOSPIRO", "PIEVE", "ALER", "VOLONGO"])]
+    header = [line(80, (50, "ENTE"), (306, "Fu"))]
+    columns = text_columns(header, rows)
+    assert len(columns) == 2, columns
+    assert columns[1][0] == 306  # the header's edge

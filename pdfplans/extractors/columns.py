@@ -122,7 +122,20 @@ def text_columns(header_lines: list[Line], body_lines: list[Line], settings: Rea
             # a header wider than its short values ("Alloggi liberi" over "1"): the column is as
             # wide as its header, or the cut between columns would fall inside the header's words
             lonely.append((min(phrase.x0, under[0][0]), max(phrase.x1, under[0][1])))
-    return cut_at_starts(merge_intervals(body + lonely), starts)
+    merged = merge_intervals(body + lonely)
+    return cut_at_starts(merged, _starts_after_body_text(merged, body, starts))
+
+
+def _starts_after_body_text(merged: list[Interval], body: list[Interval], starts: list[float]) -> list[float]:
+    """The starts with body text before them in their column: a header wider than its column's
+    values (Allegato A's last header clipped at the page's edge, just left of its figures) moves the
+    column's left edge; it starts no column of its own."""
+    keep = []
+    for x in starts:
+        around = next((iv for iv in merged if iv[0] < x < iv[1]), None)
+        if around is None or any(around[0] <= b[0] < x for b in body):
+            keep.append(x)
+    return keep
 
 
 def keep_header_phrases(columns: list[Interval], runs: list[Interval], header_lines: list[Line]) -> list[Interval]:
