@@ -2,7 +2,6 @@
 against the plain way, written out in the test."""
 from __future__ import annotations
 
-import statistics
 import unicodedata
 
 import pytest
@@ -10,24 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pdfplans.extractors.headers import fuzzy_of, synonym_score, tokens
-from pdfplans.extractors.median import median
 from pdfplans.extractors.settings import DEFAULT_SETTINGS
 from pdfplans.extractors.textlayer import PAIRED, code_points
 from pdfplans.normalize.names import fold
-
-FLOATS = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
-
-
-@given(st.lists(FLOATS, min_size=1, max_size=40))
-def test_median_is_statistics_median(values: list[float]) -> None:
-    assert median(values) == statistics.median(values)
-    assert median(iter(values)) == statistics.median(iter(values))
-
-
-def test_median_of_nothing_is_a_value_error_as_in_statistics() -> None:
-    with pytest.raises(ValueError):
-        median([])
-    assert issubclass(statistics.StatisticsError, ValueError)
 
 
 def _plain_fold(text: str) -> str:

@@ -7,6 +7,7 @@ whether the first header line is a merged title row above the header.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import median
 
 from .grid import (
     Interval,
@@ -20,7 +21,6 @@ from .grid import (
     widen,
 )
 from .lines import Line
-from .median import median
 from .page import Rule
 from .regions import Region
 from .settings import DEFAULT_SETTINGS, ReaderSettings

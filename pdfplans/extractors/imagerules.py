@@ -8,12 +8,12 @@ rule, in the picture's own pixels, placed on the page by the picture's matrix.
 """
 from __future__ import annotations
 
+from statistics import median
 from typing import TYPE_CHECKING, Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .median import median
 from .page import Rule, Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 

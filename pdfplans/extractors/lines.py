@@ -14,8 +14,8 @@ and phrases come from the gaps between its glyph runs, read against the line's o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
-from .median import median
 from .page import Word
 from .settings import DEFAULT_SETTINGS, ReaderSettings
 

@@ -9,13 +9,13 @@ Each result is kept on the ``PrintedTable`` (``region``, ``layout``, ``segmentat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from ..model import Cell
 from .cells import cells_of, join_cell_text, joined, merge_halves
 from .columns import ColumnLayout, find_columns
 from .grid import Interval, horizontal_splits
 from .lines import Line
-from .median import median
 from .page import PageContent
 from .regions import Region, Segment, find_regions
 from .rows import RowSegmentation, continues_on_next_page, segment_rows
